@@ -1,0 +1,305 @@
+/**
+ * Follows a training-job version until it ends: polls its status, streams its log, honours the timeout and
+ * cancellation. Prints nothing itself: everything goes through the callbacks the caller passes in.
+ */
+import type { LogChunk, TrainingJobsApi, VersionDetail } from './api.js'
+import { jobStatus, type JobStatus } from './status.js'
+
+export interface WaitCallbacks {
+  /** Once per change of status, the first status seen included (but not `initialStatus`). */
+  statusChanged(status: JobStatus, elapsedMs: number, previous: JobStatus | undefined): void
+  /** One training log line; `worker` is set when the job writes several log files. */
+  logLine(line: string, worker: string | undefined): void
+  /** A read failed and will be retried, or log streaming stopped; the wait goes on. */
+  transientFailure(message: string, failingForMs: number): void
+}
+
+export interface WaitOptions {
+  api: TrainingJobsApi
+  jobId: string
+  versionId: string
+  pollIntervalMs: number
+  timeoutMs: number
+  streamLogs: boolean
+  /** Give up when status reads keep failing for longer than this; default 10 minutes. */
+  maxFailureMs?: number
+  /** Aborted = the step is being cancelled: return at once. */
+  signal?: AbortSignal
+  callbacks: WaitCallbacks
+  now?: () => number
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** The status the create returned: the starting point, not reported again through statusChanged. */
+  initialStatus?: JobStatus
+}
+
+export interface TimelineEntry {
+  status: JobStatus
+  /** Elapsed since the start of the wait. */
+  atMs: number
+}
+
+export type WaitResult =
+  | {
+      outcome: 'terminal'
+      status: JobStatus
+      detail: VersionDetail
+      waitedMs: number
+      durationMs?: number
+      timeline: TimelineEntry[]
+    }
+  | { outcome: 'timeout'; status: JobStatus | undefined; waitedMs: number; timeline: TimelineEntry[] }
+  | { outcome: 'cancelled'; status: JobStatus | undefined; waitedMs: number; timeline: TimelineEntry[] }
+
+const defaultMaxFailureMs = 10 * 60_000
+// Never poll in a tight loop, whatever interval was asked for.
+const minimumPollIntervalMs = 100
+// After failed reads the next poll comes later (doubling), but never later than this unless the interval is longer.
+const maximumBackoffMs = 60_000
+const refreshLogFilesEveryPolls = 10
+const logPagesPerPoll = 20
+const logPagesFinalDrain = 200
+
+/** Thrown inside the loop when the signal aborts; turned into the 'cancelled' outcome. */
+class Cancelled extends Error {}
+
+export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitResult> {
+  const { api, jobId, versionId, callbacks, signal } = options
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? sleepUnlessAborted
+  const maxFailureMs = options.maxFailureMs ?? defaultMaxFailureMs
+  const pollIntervalMs = Math.max(options.pollIntervalMs, minimumPollIntervalMs)
+  const startedAt = now()
+  const elapsed = (): number => now() - startedAt
+
+  let status = options.initialStatus
+  const timeline: TimelineEntry[] = status ? [{ status, atMs: 0 }] : []
+  let failingSince: number | undefined
+  let failuresInARow = 0
+  const logs = options.streamLogs ? new LogFollower(options, now, maxFailureMs) : undefined
+
+  const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
+  const ended = (outcome: 'timeout' | 'cancelled'): WaitResult => ({
+    outcome,
+    status,
+    waitedMs: elapsed(),
+    timeline
+  })
+
+  try {
+    for (;;) {
+      if (signal?.aborted) return ended('cancelled')
+      if (elapsed() >= options.timeoutMs) return ended('timeout')
+
+      let detail: VersionDetail | undefined
+      try {
+        detail = await untilAborted(api.getVersion(jobId, versionId))
+        failingSince = undefined
+        failuresInARow = 0
+      } catch (error) {
+        if (error instanceof Cancelled || !isRetryable(error)) throw error
+        failingSince ??= now()
+        failuresInARow++
+        const failingForMs = now() - failingSince
+        if (failingForMs > maxFailureMs) throw error
+        callbacks.transientFailure(
+          `Reading the job status failed, retrying: ${messageOf(error)}`,
+          failingForMs
+        )
+      }
+
+      if (detail) {
+        const seen = jobStatus(detail.statusCode)
+        // Names are unique per code, and also compare equal for undocumented non-numeric codes.
+        if (seen.name !== status?.name) {
+          const previous = status
+          const atMs = elapsed()
+          status = seen
+          timeline.push({ status: seen, atMs })
+          callbacks.statusChanged(seen, atMs, previous)
+        }
+        if (seen.terminal) {
+          // The last lines often reach the log service after the status changes: read everything once more.
+          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
+          return {
+            outcome: 'terminal',
+            status: seen,
+            detail,
+            waitedMs: elapsed(),
+            timeline,
+            ...(detail.durationMs !== undefined && { durationMs: detail.durationMs })
+          }
+        }
+      }
+      await logs?.drain(untilAborted, false)
+
+      const backoffMs = Math.min(
+        pollIntervalMs * 2 ** failuresInARow,
+        Math.max(pollIntervalMs, maximumBackoffMs)
+      )
+      const untilTimeoutMs = options.timeoutMs - elapsed()
+      if (untilTimeoutMs <= 0) continue
+      await untilAborted(sleep(Math.min(backoffMs, untilTimeoutMs), signal).catch(ignoreAbortRejection))
+    }
+  } catch (error) {
+    if (error instanceof Cancelled) return ended('cancelled')
+    throw error
+  }
+}
+
+/**
+ * Prints each log line once, in order, keeping only a cursor per file (never the log itself).
+ * Its failures never end the wait: transient ones are retried at the next poll, others stop the streaming.
+ */
+class LogFollower {
+  private files: string[] = []
+  private readonly cursors = new Map<string, string | undefined>()
+  private pollsSinceRefresh = 0
+  private stopped = false
+  private failingSince: number | undefined
+
+  constructor(
+    private readonly options: WaitOptions,
+    private readonly now: () => number,
+    private readonly maxFailureMs: number
+  ) {}
+
+  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<void> {
+    if (this.stopped) return
+    const { api, jobId, versionId } = this.options
+    try {
+      if (final || this.files.length === 0 || this.pollsSinceRefresh >= refreshLogFilesEveryPolls) {
+        this.addFiles(await untilAborted(api.logFileNames(jobId, versionId)))
+        this.pollsSinceRefresh = 0
+      }
+      this.pollsSinceRefresh++
+      const workers = workerNames(this.files)
+      for (const file of this.files) {
+        await this.drainFile(
+          file,
+          workers.get(file),
+          untilAborted,
+          final ? logPagesFinalDrain : logPagesPerPoll
+        )
+      }
+      this.failingSince = undefined
+    } catch (error) {
+      if (error instanceof Cancelled) throw error
+      this.failed(error)
+    }
+  }
+
+  private addFiles(names: string[]): void {
+    for (const name of names) {
+      if (!this.cursors.has(name)) {
+        this.cursors.set(name, undefined)
+        this.files.push(name)
+      }
+    }
+  }
+
+  private async drainFile(
+    file: string,
+    worker: string | undefined,
+    untilAborted: <T>(work: Promise<T>) => Promise<T>,
+    maxPages: number
+  ): Promise<void> {
+    const { api, jobId, versionId, callbacks } = this.options
+    for (let page = 0; page < maxPages; page++) {
+      const before = this.cursors.get(file)
+      const chunk: LogChunk = await untilAborted(api.logLines(jobId, versionId, file, before))
+      const after = chunk.cursor ?? before
+      // Lines without a moved cursor would come back again next time: print nothing rather than twice.
+      if (chunk.lines.length === 0 || after === before) return
+      this.cursors.set(file, after)
+      for (const line of chunk.lines) callbacks.logLine(line, worker)
+    }
+  }
+
+  private failed(error: unknown): void {
+    const { callbacks } = this.options
+    this.failingSince ??= this.now()
+    const failingForMs = this.now() - this.failingSince
+    if (isRetryable(error) && failingForMs <= this.maxFailureMs) {
+      callbacks.transientFailure(
+        `Reading the training log failed, retrying: ${messageOf(error)}`,
+        failingForMs
+      )
+      return
+    }
+    this.stopped = true
+    callbacks.transientFailure(
+      `Reading the training log failed, log streaming stopped (still waiting for the job): ${messageOf(error)}`,
+      failingForMs
+    )
+  }
+}
+
+/** Worker names for the log prefix: only when there are several files, and only if they stay distinct. */
+function workerNames(files: string[]): Map<string, string | undefined> {
+  const names = new Map<string, string | undefined>()
+  if (files.length < 2) {
+    for (const file of files) names.set(file, undefined)
+    return names
+  }
+  // Strip a word extension such as `.log`, but keep numeric suffixes like `job.0` that tell workers apart.
+  const short = files.map(file => (file.split('/').pop() ?? file).replace(/\.[A-Za-z]+$/, ''))
+  const distinct = new Set(short).size === files.length && short.every(name => name !== '')
+  files.forEach((file, index) => names.set(file, distinct ? short[index] : file))
+  return names
+}
+
+function isRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retryable?: boolean }).retryable === true
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function ignoreCancelled(error: unknown): void {
+  if (!(error instanceof Cancelled)) throw error
+}
+
+// An injected sleep may reject when aborted; the loop checks the signal itself.
+function ignoreAbortRejection(): void {}
+
+/** Settles like `work`, or rejects with Cancelled as soon as the signal aborts. */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work
+  if (signal.aborted) {
+    work.catch(() => undefined)
+    return Promise.reject(new Cancelled())
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      // The abandoned call may still fail later: that must not become an unhandled rejection.
+      work.catch(() => undefined)
+      reject(new Cancelled())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(
+      value => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      }
+    )
+  })
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    if (signal?.aborted) return resolve()
+    const done = (): void => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
