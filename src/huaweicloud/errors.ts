@@ -1,0 +1,227 @@
+/**
+ * The one place that turns a failed call into a one-line message: what failed, where, and how to fix it.
+ * Messages name the method and path only: never the query, headers or request body.
+ */
+
+export type FailureKind = 'service' | 'network' | 'timeout' | 'protocol'
+
+export interface HuaweiCloudErrorFields {
+  kind: FailureKind
+  requestSent: boolean
+  code?: string
+  status?: number
+  retryAfterMs?: number
+  /** System error code of a network failure, e.g. ECONNREFUSED. */
+  systemCode?: string
+  /** Overrides the default (network, timeout, 429, 5xx). */
+  retryable?: boolean
+}
+
+export class HuaweiCloudError extends Error {
+  readonly code?: string
+  readonly status?: number
+  readonly kind: FailureKind
+  readonly requestSent: boolean
+  readonly retryable: boolean
+  readonly retryAfterMs?: number
+  readonly systemCode?: string
+
+  constructor(message: string, fields: HuaweiCloudErrorFields) {
+    super(message)
+    this.name = 'HuaweiCloudError'
+    this.kind = fields.kind
+    this.requestSent = fields.requestSent
+    this.code = fields.code
+    this.status = fields.status
+    this.retryAfterMs = fields.retryAfterMs
+    this.systemCode = fields.systemCode
+    this.retryable = fields.retryable ?? isRetryable(fields.kind, fields.status)
+  }
+
+  /** The same failure, its message prefixed with what was being done (e.g. the OIDC exchange). */
+  withContext(context: string): HuaweiCloudError {
+    return new HuaweiCloudError(`${context}: ${this.message}`, this)
+  }
+}
+
+function isRetryable(kind: FailureKind, status: number | undefined): boolean {
+  if (kind === 'network' || kind === 'timeout') return true
+  return status !== undefined && (status === 429 || status >= 500)
+}
+
+/** Codes that mean an IAM token has expired or is not accepted, so a fresh one may help. */
+export const TOKEN_REJECTED_CODES = new Set(['ModelArts.0201', 'ModelArts.0202', 'ModelArts.0203'])
+
+const CREDENTIALS_HINT =
+  'check access_key and secret_key, that the runner clock is right, and the region or endpoint'
+
+const HINTS: Record<string, string> = {
+  'ModelArts.0103': 'the job name is taken: choose another job_name or set `if_exists: new_version`',
+  'APIGW.0301': `the gateway rejected the AK/SK signature: ${CREDENTIALS_HINT}`,
+  'APIG.0301': `the gateway rejected the credentials: ${CREDENTIALS_HINT}`,
+  'APIGW.0101': `the gateway does not serve this API here: check region and endpoint (ModelArts v1 training was retired on Huawei Cloud's public regions in 2023)`,
+  'APIG.0101': `the gateway does not serve this API here: check region and endpoint (ModelArts v1 training was retired on Huawei Cloud's public regions in 2023)`,
+  'ModelArts.0201': 'no IAM token was accepted: set auth_token, or use access_key/secret_key or idp_id',
+  'ModelArts.0202': 'the IAM token has expired (tokens last 24 h): pass a fresh auth_token',
+  'ModelArts.0203': 'the IAM token is invalid: pass a project-scoped token for this region as auth_token',
+  'ModelArts.0206':
+    'the AK/SK is invalid: check access_key and secret_key (and security_token for temporary keys)',
+  'ModelArts.0207': 'the IAM token is not scoped to a project: request a project-scoped token',
+  'ModelArts.0212': 'the IAM token is not scoped to a project: request a project-scoped token',
+  'ModelArts.0210':
+    'project_id does not belong to these credentials or this region: check project_id and region',
+  'ModelArts.0104': 'a parameter was rejected, often workspace_id: check workspace_id and the job fields',
+  'ModelArts.0108':
+    'not authorized: give the IAM user ModelArts permissions, and grant ModelArts access (console: Settings > Access Authorization)',
+  'ModelArts.2785':
+    'ModelArts has no agency authorization in this region: grant it in the ModelArts console (Settings > Access Authorization)',
+  'ModelArts.2775':
+    'the training job does not exist (deleted, or in another project or region): check job ids and project_id',
+  'ModelArts.2815': 'a ModelArts quota is exhausted: delete old jobs or ask for a higher quota',
+  'ModelArts.0106': 'a ModelArts quota is exhausted: delete old jobs or ask for a higher quota',
+  'ModelArts.4310': 'ModelArts may not use the OBS path: check the bucket policy and the ModelArts agency'
+}
+
+/** How to fix a failure, by service error code first, then by HTTP status. */
+export function hintFor(code: string | undefined, status?: number): string | undefined {
+  if (code !== undefined && HINTS[code] !== undefined) return HINTS[code]
+  if (status === 429) return 'requests are being throttled: wait, or poll less often (poll_interval)'
+  if (status === 401) return `the credentials were not accepted: ${CREDENTIALS_HINT}`
+  if (status === 403)
+    return 'the credentials lack permission for this call: check the IAM policies of the user'
+  if (status !== undefined && status >= 500) return 'the service had an internal error: try again later'
+  return undefined
+}
+
+/** The request a message refers to, without its query string. */
+export interface RequestLabel {
+  method: string
+  url: string
+}
+
+function describe(request: RequestLabel): string {
+  try {
+    const url = new URL(request.url)
+    return `${request.method} ${url.pathname}`
+  } catch {
+    return request.method
+  }
+}
+
+function hostOf(request: RequestLabel): string {
+  try {
+    return new URL(request.url).host
+  } catch {
+    return 'the service'
+  }
+}
+
+function collapse(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max)}…` : line
+}
+
+function withHint(message: string, hint: string | undefined): string {
+  return hint ? `${message}. Hint: ${hint}` : message
+}
+
+/** The error fields a Huawei Cloud JSON body may carry, under any of its spellings. */
+export interface ServiceErrorBody {
+  code?: string
+  message?: string
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value
+  if (typeof value === 'number') return String(value)
+  return undefined
+}
+
+/** Reads `{error_code, error_msg}`, the v1 `{error_code, error_message}` and IAM's `{error: {code, message}}`. */
+export function readServiceError(body: unknown): ServiceErrorBody {
+  if (!isRecord(body)) return {}
+  const nested = isRecord(body.error) ? body.error : {}
+  return {
+    code: text(body.error_code) ?? text(nested.code),
+    message: text(body.error_message) ?? text(body.error_msg) ?? text(nested.message)
+  }
+}
+
+export function serviceError(
+  request: RequestLabel,
+  status: number,
+  body: unknown,
+  extra: { requestId?: string; retryAfterMs?: number } = {}
+): HuaweiCloudError {
+  const { code, message } = readServiceError(body)
+  const what =
+    [code, message ? collapse(message, 500) : undefined].filter(Boolean).join(': ') || 'no error details'
+  const requestId = extra.requestId ? ` (request id ${extra.requestId})` : ''
+  return new HuaweiCloudError(
+    withHint(`${describe(request)} failed with HTTP ${status}: ${what}${requestId}`, hintFor(code, status)),
+    { kind: 'service', requestSent: true, code, status, retryAfterMs: extra.retryAfterMs }
+  )
+}
+
+export function nonJsonError(
+  request: RequestLabel,
+  status: number,
+  body: string,
+  retryAfterMs?: number
+): HuaweiCloudError {
+  const shown = body.trim() === '' ? 'an empty body' : `"${collapse(body, 200)}"`
+  return new HuaweiCloudError(
+    withHint(
+      `${describe(request)} returned HTTP ${status} with a body that is not JSON: ${shown}`,
+      status >= 200 && status < 300
+        ? 'check that endpoint points at the ModelArts API'
+        : hintFor(undefined, status)
+    ),
+    { kind: 'protocol', requestSent: true, status, retryAfterMs }
+  )
+}
+
+/** System error codes that prove nothing reached the server. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL'
+])
+
+function systemCode(error: unknown): string | undefined {
+  if (isRecord(error) && typeof error.code === 'string') return error.code
+  return undefined
+}
+
+export function networkError(request: RequestLabel, error: unknown): HuaweiCloudError {
+  const code = systemCode(error)
+  const host = hostOf(request)
+  const reason = code ?? (error instanceof Error ? collapse(error.message, 200) : 'unknown error')
+  const hint =
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'the host name does not resolve: check region and endpoint'
+      : code === 'ECONNREFUSED'
+        ? 'nothing listens there: check endpoint'
+        : code?.startsWith('CERT_') || code?.includes('CERT')
+          ? 'TLS certificate problem: check endpoint (and NODE_EXTRA_CA_CERTS for a private CA)'
+          : undefined
+  return new HuaweiCloudError(withHint(`${describe(request)}: cannot reach ${host} (${reason})`, hint), {
+    kind: 'network',
+    requestSent: code === undefined || !NOT_SENT_CODES.has(code),
+    systemCode: code
+  })
+}
+
+export function timeoutError(request: RequestLabel, timeoutMs: number): HuaweiCloudError {
+  return new HuaweiCloudError(
+    `${describe(request)}: no answer from ${hostOf(request)} within ${Math.round(timeoutMs / 100) / 10} s`,
+    { kind: 'timeout', requestSent: true }
+  )
+}

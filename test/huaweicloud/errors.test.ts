@@ -1,0 +1,109 @@
+import {
+  HuaweiCloudError,
+  hintFor,
+  networkError,
+  nonJsonError,
+  readServiceError,
+  serviceError,
+  timeoutError
+} from '../../src/huaweicloud/errors.js'
+
+const request = {
+  method: 'GET',
+  url: 'https://modelarts.cn-north-4.myhuaweicloud.com/v1/p/training-jobs?token=x'
+}
+
+describe('hintFor', () => {
+  it.each([
+    ['ModelArts.0103', undefined, /job_name.*if_exists: new_version/],
+    ['APIGW.0301', 401, /access_key.*secret_key.*clock.*region/],
+    ['APIG.0301', 401, /access_key.*secret_key.*clock.*region/],
+    ['APIGW.0101', 404, /region and endpoint/],
+    ['ModelArts.0201', 401, /auth_token/],
+    ['ModelArts.0202', 401, /expired/],
+    ['ModelArts.0203', 401, /invalid/],
+    ['ModelArts.0206', 403, /access_key/],
+    ['ModelArts.0210', 403, /project_id/],
+    ['ModelArts.0104', 400, /workspace_id/],
+    ['ModelArts.0108', 403, /permissions/],
+    ['ModelArts.2785', 403, /Access Authorization/],
+    ['ModelArts.2775', 400, /does not exist/],
+    ['ModelArts.2815', 400, /quota/],
+    ['ModelArts.0106', 400, /quota/],
+    [undefined, 429, /throttled/],
+    [undefined, 503, /try again later/],
+    ['Unknown.1', 502, /try again later/]
+  ])('%s / %s', (code, status, hint) => {
+    expect(hintFor(code, status)).toMatch(hint)
+  })
+
+  it('has nothing to say about an unknown 4xx code', () => {
+    expect(hintFor('Other.0001', 400)).toBeUndefined()
+  })
+})
+
+describe('readServiceError', () => {
+  it.each([
+    [{ is_success: false, error_code: 'ModelArts.0105', error_message: 'no' }, 'ModelArts.0105', 'no'],
+    [{ error_code: 'APIG.0301', error_msg: 'bad sig' }, 'APIG.0301', 'bad sig'],
+    [{ error: { code: 401, message: 'needs auth' } }, '401', 'needs auth'],
+    ['plain', undefined, undefined]
+  ])('%j', (body, code, message) => {
+    expect(readServiceError(body)).toEqual({ code, message })
+  })
+})
+
+describe('messages', () => {
+  it('service errors: one line with status, code, message, request id and hint, no query', () => {
+    const error = serviceError(
+      request,
+      400,
+      { error_code: 'ModelArts.2815', error_msg: 'Exceed\nquota' },
+      { requestId: 'req-1' }
+    )
+    expect(error).toBeInstanceOf(HuaweiCloudError)
+    expect(error.message).toBe(
+      `GET /v1/p/training-jobs failed with HTTP 400: ModelArts.2815: Exceed quota (request id req-1). Hint: ${hintFor('ModelArts.2815')}`
+    )
+    expect(error.kind).toBe('service')
+    expect(error.retryable).toBe(false)
+  })
+
+  it('retryable follows the status: 429 and 5xx yes, 4xx no', () => {
+    expect(serviceError(request, 429, {}).retryable).toBe(true)
+    expect(serviceError(request, 500, {}).retryable).toBe(true)
+    expect(serviceError(request, 404, {}).retryable).toBe(false)
+  })
+
+  it('non-JSON bodies are shown collapsed and cut at 200 characters', () => {
+    const error = nonJsonError(request, 200, `a\n\n${'x'.repeat(300)}`)
+    expect(error.message).toContain(`"a ${'x'.repeat(198)}…"`)
+    expect(error.retryable).toBe(false)
+  })
+
+  it('network errors name host and system code, and whether the request may have been sent', () => {
+    const refused = networkError(
+      request,
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+    )
+    expect(refused.message).toContain('modelarts.cn-north-4.myhuaweicloud.com (ECONNREFUSED)')
+    expect(refused.requestSent).toBe(false)
+    expect(refused.retryable).toBe(true)
+    const reset = networkError(request, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+    expect(reset.requestSent).toBe(true)
+    const dns = networkError(request, Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }))
+    expect(dns.message).toMatch(/check region and endpoint/)
+  })
+
+  it('timeouts say how long was waited', () => {
+    const error = timeoutError(request, 30_000)
+    expect(error.message).toContain('within 30 s')
+    expect(error.kind).toBe('timeout')
+  })
+
+  it('withContext keeps every field', () => {
+    const error = serviceError(request, 503, { error_code: 'X.1' }).withContext('Doing something')
+    expect(error.message.startsWith('Doing something: GET /v1/p/training-jobs')).toBe(true)
+    expect([error.code, error.status, error.retryable, error.requestSent]).toEqual(['X.1', 503, true, true])
+  })
+})
