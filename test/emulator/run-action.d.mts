@@ -1,0 +1,66 @@
+// Types of run-action.mjs for the TypeScript tests.
+import type { ChildProcess } from 'node:child_process'
+
+/** The repository root: where dist/ and action.yml are. */
+export declare const REPO_ROOT: string
+
+export interface RunOptions {
+  /** Action inputs by their action.yml names; undefined entries are left out. */
+  inputs?: Record<string, string | number | boolean | undefined>
+  /** Extra environment; an undefined value removes the variable. */
+  env?: Record<string, string | undefined>
+  /** Saved state of the main step, given to a post step as STATE_* variables. */
+  state?: Record<string, string>
+  /** Script to run, relative to the repository root (default dist/index.js). */
+  entry?: string
+  /** Working directory and GITHUB_WORKSPACE (default the repository root). */
+  cwd?: string
+  /** Where input defaults come from (default <root>/action.yml; false: none). */
+  actionYml?: string | false
+  /** Aborting it cancels the action like the runner does. */
+  signal?: AbortSignal
+  onStdout?: (text: string) => void
+  onStderr?: (text: string) => void
+  /** Kill with SIGKILL after this long (default 120 s). */
+  timeoutMs?: number
+  /** Keep the temporary files (their directory is returned as tempDir). */
+  keepTemp?: boolean
+}
+
+export interface WorkflowCommand {
+  command: string
+  properties: Record<string, string>
+  message: string
+}
+
+export interface RunResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  /** Parsed from the GITHUB_OUTPUT file. */
+  outputs: Record<string, string>
+  /** The GITHUB_STEP_SUMMARY markdown. */
+  summary: string
+  /** Parsed from the GITHUB_STATE file: pass it as `state` to the post step. */
+  state: Record<string, string>
+  /** Parsed from the GITHUB_ENV file. */
+  exportedEnv: Record<string, string>
+  /** Workflow commands found on stdout (annotations, add-mask, ...). */
+  commands: WorkflowCommand[]
+  tempDir?: string
+}
+
+export interface RunningAction {
+  child: ChildProcess
+  result: Promise<RunResult>
+  /** SIGINT now, SIGTERM after graceMs (default 7500, like the runner) if still running. */
+  cancel(graceMs?: number): void
+}
+
+export declare function inputVariable(name: string): string
+export declare function parseCommandFile(text: string): Record<string, string>
+export declare function parseWorkflowCommands(stdout: string): WorkflowCommand[]
+export declare function actionDefaults(actionYml: string): Record<string, string>
+export declare function spawnAction(options?: RunOptions): RunningAction
+export declare function runAction(options?: RunOptions): Promise<RunResult>

@@ -1,0 +1,223 @@
+// Runs the bundled action the way the GitHub runner does: inputs as INPUT_* variables (with action.yml defaults),
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE / GITHUB_ENV files, SIGINT then SIGTERM on cancel.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Variables of the test's own environment that must not leak into the action as if the runner had set them. */
+const RUNNER_VARIABLES = /^(INPUT_|STATE_|GITHUB_|RUNNER_|ACTIONS_|HUAWEI_CLOUD_|HUAWEICLOUD_SDK_)/
+
+/** `job file` → `INPUT_JOB_FILE`, as the runner names it. @param {string} name */
+export function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/**
+ * Reads a file written by @actions/core: `name<<delimiter` … `delimiter` blocks, or `name=value` lines.
+ * @param {string} text @returns {Record<string, string>}
+ */
+export function parseCommandFile(text) {
+  /** @type {Record<string, string>} */
+  const values = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = /** @type {string} */ (lines[i])
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = /** @type {[string, string, string]} */ (/** @type {unknown} */ (heredoc))
+      const end = lines.indexOf(delimiter, i + 1)
+      if (end < 0) throw new Error(`${name}: delimiter ${delimiter} is never closed`)
+      values[name] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      values[line.slice(0, at)] = line.slice(at + 1)
+    }
+  }
+  return values
+}
+
+/** @param {string} value */
+const unescapeData = value => value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+/** @param {string} value */
+const unescapeProperty = value => unescapeData(value.replace(/%3A/g, ':').replace(/%2C/g, ','))
+
+/**
+ * Workflow commands printed on stdout (`::error file=a.yaml,line=3::message`, `::add-mask::…`).
+ * @param {string} stdout
+ * @returns {{ command: string, properties: Record<string, string>, message: string }[]}
+ */
+export function parseWorkflowCommands(stdout) {
+  const commands = []
+  for (const line of stdout.split(/\r?\n/)) {
+    const match = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
+    if (!match) continue
+    /** @type {Record<string, string>} */
+    const properties = {}
+    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
+      const at = pair.indexOf('=')
+      if (at > 0) properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1))
+    }
+    commands.push({
+      command: /** @type {string} */ (match[1]),
+      properties,
+      message: unescapeData(match[3] ?? '')
+    })
+  }
+  return commands
+}
+
+/**
+ * Inputs the runner would fill in from action.yml defaults (expressions like `${{ github.token }}` are skipped).
+ * @param {string} actionYml @returns {Record<string, string>}
+ */
+export function actionDefaults(actionYml) {
+  if (!existsSync(actionYml)) return {}
+  const action = parseYaml(readFileSync(actionYml, 'utf8'))
+  /** @type {Record<string, string>} */
+  const defaults = {}
+  for (const [name, input] of Object.entries(action?.inputs ?? {})) {
+    const value = /** @type {{ default?: unknown } | null} */ (input)?.default
+    if (value !== undefined && value !== null && !String(value).includes('${{'))
+      defaults[name] = String(value)
+  }
+  return defaults
+}
+
+/**
+ * @typedef {{ inputs?: Record<string, string | number | boolean | undefined>, env?: Record<string, string | undefined>,
+ *   state?: Record<string, string>, entry?: string, cwd?: string, actionYml?: string | false,
+ *   signal?: AbortSignal, onStdout?: (text: string) => void, onStderr?: (text: string) => void,
+ *   timeoutMs?: number, keepTemp?: boolean }} RunOptions
+ * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
+ *   outputs: Record<string, string>, summary: string, state: Record<string, string>,
+ *   exportedEnv: Record<string, string>, commands: ReturnType<typeof parseWorkflowCommands>,
+ *   tempDir?: string }} RunResult
+ */
+
+/**
+ * Starts the action and returns at once, so a test can cancel it while it runs.
+ * @param {RunOptions} [options]
+ */
+export function spawnAction(options = {}) {
+  const {
+    inputs = {},
+    env = {},
+    state = {},
+    entry = 'dist/index.js',
+    cwd = REPO_ROOT,
+    actionYml = join(REPO_ROOT, 'action.yml'),
+    signal,
+    onStdout,
+    onStderr,
+    timeoutMs = 120_000,
+    keepTemp = false
+  } = options
+  const script = isAbsolute(entry) ? entry : join(REPO_ROOT, entry)
+  if (!existsSync(script)) throw new Error(`${entry} does not exist: run \`npm run build\` first`)
+
+  const temp = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const files = {
+    GITHUB_OUTPUT: join(temp, 'output'),
+    GITHUB_STEP_SUMMARY: join(temp, 'step_summary.md'),
+    GITHUB_STATE: join(temp, 'state'),
+    GITHUB_ENV: join(temp, 'env'),
+    GITHUB_PATH: join(temp, 'path')
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  mkdirSync(join(temp, 'runner-temp'))
+
+  /** @type {Record<string, string>} */
+  const childEnv = {}
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !RUNNER_VARIABLES.test(name)) childEnv[name] = value
+  }
+  const given = Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== undefined))
+  const allInputs = { ...(actionYml === false ? {} : actionDefaults(actionYml)), ...given }
+  Object.assign(
+    childEnv,
+    {
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: cwd,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_RUN_ID: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      RUNNER_TEMP: join(temp, 'runner-temp'),
+      ...files
+    },
+    Object.fromEntries(
+      Object.entries(allInputs).map(([name, value]) => [inputVariable(name), String(value)])
+    ),
+    Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
+  )
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name]
+    else childEnv[name] = value
+  }
+
+  const child = spawn(process.execPath, [script], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', text => {
+    stdout += text
+    onStdout?.(text)
+  })
+  child.stderr.setEncoding('utf8').on('data', text => {
+    stderr += text
+    onStderr?.(text)
+  })
+
+  /** @type {NodeJS.Timeout | undefined} */
+  let termTimer
+  /** The runner's cancellation: SIGINT, then SIGTERM once the grace period is over. */
+  function cancel(graceMs = 7500) {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    child.kill('SIGINT')
+    termTimer ??= setTimeout(() => child.kill('SIGTERM'), graceMs)
+  }
+  const onAbort = () => cancel()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  if (signal?.aborted) cancel()
+  const killTimer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+
+  /** @type {Promise<RunResult>} */
+  const result = new Promise((resolvePromise, reject) => {
+    child.once('error', reject)
+    child.once('close', (code, exitSignal) => {
+      clearTimeout(killTimer)
+      clearTimeout(termTimer)
+      signal?.removeEventListener('abort', onAbort)
+      try {
+        const read = (/** @type {string} */ file) => readFileSync(file, 'utf8')
+        resolvePromise({
+          code,
+          signal: exitSignal,
+          stdout,
+          stderr,
+          outputs: parseCommandFile(read(files.GITHUB_OUTPUT)),
+          summary: read(files.GITHUB_STEP_SUMMARY),
+          state: parseCommandFile(read(files.GITHUB_STATE)),
+          exportedEnv: parseCommandFile(read(files.GITHUB_ENV)),
+          commands: parseWorkflowCommands(stdout),
+          ...(keepTemp ? { tempDir: temp } : {})
+        })
+      } catch (error) {
+        reject(error)
+      } finally {
+        if (!keepTemp) rmSync(temp, { recursive: true, force: true })
+      }
+    })
+  })
+  return { child, result, cancel }
+}
+
+/** Runs the action to its end. @param {RunOptions} [options] @returns {Promise<RunResult>} */
+export function runAction(options = {}) {
+  return spawnAction(options).result
+}

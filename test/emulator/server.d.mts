@@ -1,0 +1,122 @@
+// Types of server.mjs for the TypeScript tests.
+
+export declare const TERMINAL_STATUSES: ReadonlySet<number>
+
+export interface ScriptStep {
+  status: number
+  /** How long this status lasts; every step but the last needs it. */
+  forMs?: number
+}
+
+export interface Script {
+  statuses: ScriptStep[]
+  logLinesPerTick?: number
+  tickMs?: number
+}
+
+export interface EmulatorOptions {
+  port?: number
+  accessKey?: string
+  secretKey?: string
+  projectId?: string
+  region?: string
+  idpId?: string
+  clockSkewMs?: number
+  tokenTtlMs?: number
+  stopDelayMs?: number
+  logLinesPerTick?: number
+  tickMs?: number
+  defaultScript?: Script
+  now?: () => number
+}
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string[]>
+  /** Lower-case names, as received (secrets included: for assertions only, never print them). */
+  headers: Record<string, string | string[] | undefined>
+  body: string
+  auth: 'aksk' | 'token' | 'none'
+  signatureValid: boolean | undefined
+  /** Why the signature was refused, when it was. */
+  authProblem?: string
+  /** HTTP status sent; 0 when no answer was sent (reset, hang). */
+  status: number
+  /** The kind of the fault that matched this request, if any. */
+  fault?: Fault['kind']
+  at: number
+}
+
+export interface Fault {
+  method?: string
+  /** Tested against the path without the query; a string must match exactly. */
+  path?: RegExp | string
+  /** How many requests it applies to (default 1). */
+  times?: number
+  /** status: answer `status`; reset: close the socket; hang: never answer; delay: answer normally after delayMs. */
+  kind: 'status' | 'reset' | 'hang' | 'delay'
+  /** The request takes effect before the fault happens. */
+  commit?: boolean
+  status?: number
+  retryAfter?: number | string
+  delayMs?: number
+}
+
+export interface InjectedFault extends Fault {
+  /** How many more requests it will still apply to. */
+  remaining: number
+}
+
+export interface EmulatedVersion {
+  version_id: number
+  version_name: string
+  pre_version_id: number | null
+  job_desc: string
+  config: Record<string, unknown>
+  create_time: number
+  resource_id: string
+  script: Script
+  stoppedAt: number | null
+}
+
+export interface EmulatedJob {
+  job_id: number
+  job_name: string
+  job_desc: string
+  workspace_id: string
+  create_time: number
+  versions: EmulatedVersion[]
+}
+
+export interface StopRecord {
+  job_id: number
+  version_id: number
+  at: number
+  /** false when the version had already ended (or was already being stopped). */
+  changed: boolean
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  accessKey: string
+  secretKey: string
+  projectId: string
+  region: string
+  idpId: string
+  requests: RecordedRequest[]
+  jobs: EmulatedJob[]
+  stops: StopRecord[]
+  /** '*' sets the default script; a job name sets the script of that job's next versions. */
+  setScript(jobNameOrDefault: string, script: Script): void
+  inject(fault: Fault): InjectedFault
+  /** kind 'auth' (default) is an X-Auth-Token; 'security' is an X-Security-Token for AK/SK calls. */
+  issueToken(options?: { kind?: 'auth' | 'security'; ttlMs?: number; projectId?: string | null }): string
+  statusOf(jobId: number | string, versionId: number | string): number | undefined
+  /** Every line of one log file so far. */
+  logOf(jobId: number | string, versionId: number | string, file: string): string[]
+  close(): Promise<void>
+}
+
+export declare function startEmulator(options?: EmulatorOptions): Promise<Emulator>
