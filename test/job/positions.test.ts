@@ -1,0 +1,30 @@
+import { buildJobDefinition } from '../../src/job/index.js'
+import { expectedDiagnostics, jobFiles, jobSource } from './fixtures.js'
+
+const expected = expectedDiagnostics()
+
+describe('invalid job files', () => {
+  it('has a hand-written expectation for every invalid fixture', () => {
+    expect(Object.keys(expected).sort()).toEqual(jobFiles('invalid'))
+  })
+
+  it.each(jobFiles('invalid'))('%s: diagnostics at the expected positions, in order', name => {
+    const result = buildJobDefinition(jobSource(`invalid/${name}`), {})
+    const found = result.diagnostics.map(({ file, line, column, endLine, endColumn, severity, rule }) => ({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      severity,
+      rule
+    }))
+    expect(found).toEqual(expected[name])
+    expect(result.definition).toBeUndefined()
+    for (const diagnostic of result.diagnostics) {
+      expect(diagnostic.input).toBeUndefined()
+      expect(diagnostic.message).toMatch(/^\S.*[.?]$/)
+      expect(diagnostic.message).not.toContain('\n')
+    }
+  })
+})
