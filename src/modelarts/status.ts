@@ -63,3 +63,9 @@ export function jobStatus(code: number | string): JobStatus {
     description: `undocumented status ${text}`
   }
 }
+
+/** `running (8)`, or `waiting (7): queued, waiting for resources` when the meaning adds something. */
+export function statusLabel(status: JobStatus): string {
+  const head = `${status.name} (${status.code})`
+  return status.description === status.name ? head : `${head}: ${status.description}`
+}

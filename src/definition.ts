@@ -1,0 +1,65 @@
+/** Reads a job file from the workspace and builds the definition; problems become annotations. */
+import { readFile } from 'node:fs/promises'
+import * as path from 'node:path'
+import {
+  buildJobDefinition,
+  type BuildResult,
+  type DefinitionInputs,
+  type JobDefinition
+} from './job/index.js'
+import { annotate } from './report/annotations.js'
+
+export const workspaceDir = (): string => process.env.GITHUB_WORKSPACE || process.cwd()
+
+/** Path as annotations need it: relative to the workspace, with forward slashes. */
+export function relativeToWorkspace(file: string): string {
+  const absolute = path.resolve(workspaceDir(), file)
+  return path.relative(workspaceDir(), absolute).split(path.sep).join('/')
+}
+
+/** Reads and checks one job file (or none); never throws on bad input, the result carries the problems. */
+export async function checkJobFile(file: string | undefined, inputs: DefinitionInputs): Promise<BuildResult> {
+  if (file === undefined) return buildJobDefinition(undefined, inputs)
+  const shown = relativeToWorkspace(file)
+  let text: string
+  try {
+    text = await readFile(path.resolve(workspaceDir(), file), 'utf8')
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          rule: 'Job file',
+          message: `Job file ${shown} ${reason} (paths are relative to the repository root, ${workspaceDir()}); check \`job_file\`.`,
+          file: shown,
+          path: []
+        }
+      ]
+    }
+  }
+  return buildJobDefinition({ file: shown, text }, inputs)
+}
+
+export class DefinitionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DefinitionError'
+  }
+}
+
+/** The definition to send, or a DefinitionError after every problem was annotated. */
+export async function readJobDefinition(
+  file: string | undefined,
+  inputs: DefinitionInputs
+): Promise<JobDefinition> {
+  const result = await checkJobFile(file, inputs)
+  result.diagnostics.forEach(annotate)
+  if (result.definition) return result.definition
+  const errors = result.diagnostics.filter(d => d.severity === 'error').length
+  const source =
+    file === undefined ? 'The job definition from the inputs' : `Job file ${relativeToWorkspace(file)}`
+  throw new DefinitionError(
+    `${source} has ${errors} problem(s), listed above; nothing was sent to ModelArts.`
+  )
+}

@@ -1,0 +1,117 @@
+/** `wait: true`: follows the version to a terminal status, prints its log, stops it on timeout or cancel. */
+import * as core from '@actions/core'
+import type { Settings } from './inputs.js'
+import type { Service } from './service.js'
+import type { JobReport } from './report/summary.js'
+import { stopJobVersion, type CancelWatch } from './cancel.js'
+import { jobSummary } from './report/summary.js'
+import { waitForTerminalStatus } from './modelarts/wait.js'
+import { statusLabel } from './modelarts/status.js'
+import { formatDuration } from './duration.js'
+import { STATE, writeSummary } from './report/outputs.js'
+import { errorMessage } from './report/messages.js'
+
+/** The runner kills the step 7.5 s after SIGINT: the stop must be sent well within that. */
+const STOP_ON_CANCEL_BUDGET_MS = 5000
+
+export async function followJob(
+  service: Service,
+  settings: Settings,
+  report: JobReport,
+  cancel: CancelWatch
+): Promise<void> {
+  const { jobId, versionId } = report
+  const url = service.jobUrl ? ` (${service.jobUrl})` : ''
+  core.info(
+    `Waiting for job ${jobId} version ${report.versionName} to end: every ${formatDuration(settings.pollIntervalMs)}, ` +
+      `at most ${formatDuration(settings.timeoutMs)}${url}.`
+  )
+
+  // On cancel, stop at once from the signal handler: the poll may be in the middle of a request.
+  let stopping: Promise<void> | undefined
+  cancel.onCancel(() => {
+    report.outcome = 'cancelled'
+    stopping = Promise.race([
+      stopJobVersion(service, settings, jobId, versionId).then(
+        stopped => {
+          report.stopped = stopped
+        },
+        error => {
+          core.error(`Could not stop job ${jobId} version ${versionId}: ${errorMessage(error)}`)
+        }
+      ),
+      new Promise<void>(resolve => setTimeout(resolve, STOP_ON_CANCEL_BUDGET_MS).unref())
+    ])
+    void stopping
+      .then(() => writeSummary(jobSummary(report)))
+      .finally(() => {
+        core.setFailed(
+          `The workflow was cancelled; job ${jobId} version ${report.versionName} was ` +
+            `${report.stopped ? 'stopped' : 'left running'}.`
+        )
+        process.exit(1)
+      })
+  })
+
+  const result = await waitForTerminalStatus({
+    api: service.api,
+    jobId,
+    versionId,
+    pollIntervalMs: settings.pollIntervalMs,
+    timeoutMs: settings.timeoutMs,
+    streamLogs: settings.streamLogs,
+    signal: cancel.signal,
+    initialStatus: report.status,
+    callbacks: {
+      statusChanged(status, elapsedMs) {
+        core.info(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
+        core.setOutput('status', status.name)
+        core.setOutput('status_code', String(status.code))
+      },
+      logLine(line, worker) {
+        core.info(worker ? `[${worker}] ${line}` : line)
+      },
+      transientFailure(message, failingForMs) {
+        core.warning(`${message} (failing for ${formatDuration(failingForMs)})`)
+      }
+    }
+  })
+  report.timeline = result.timeline
+  report.waitedMs = result.waitedMs
+  if (result.status) report.status = result.status
+
+  if (result.outcome === 'cancelled') {
+    // The signal handler owns the rest: it stops the job and exits.
+    await stopping
+    return
+  }
+  if (result.outcome === 'timeout') {
+    report.outcome = 'timeout'
+    const last = result.status ? `${result.status.name} (${result.status.code})` : 'unknown'
+    report.stopped = await stopJobVersion(service, settings, jobId, versionId)
+    throw new Error(
+      `Timed out after waiting ${formatDuration(result.waitedMs)} (timeout ${formatDuration(settings.timeoutMs)}); ` +
+        `last status ${last}. The job was ${report.stopped ? 'stopped' : 'left running'}. Raise \`timeout\` to wait longer.`
+    )
+  }
+
+  core.saveState(STATE.finished, 'ended')
+  report.outcome = 'terminal'
+  const status = result.status
+  const durationMs = result.durationMs ?? result.detail.durationMs
+  if (durationMs !== undefined) {
+    report.durationMs = durationMs
+    core.setOutput('duration', String(Math.floor(durationMs / 1000)))
+  }
+  core.setOutput('status', status.name)
+  core.setOutput('status_code', String(status.code))
+  if (status.phase === 'succeeded') {
+    core.info(`Job ${jobId} version ${report.versionName} completed.`)
+    return
+  }
+  const message =
+    `Job ${jobId} version ${report.versionName} ended ${statusLabel(status)}.` +
+    (service.jobUrl ? ` See the log in the console: ${service.jobUrl}` : '')
+  if (settings.failOnJobFailure) throw new Error(message)
+  core.warning(`${message} (fail_on_job_failure is false)`)
+}

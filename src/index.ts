@@ -1,0 +1,4 @@
+/** Entry of the main step. */
+import { run } from './main.js'
+
+await run()

@@ -1,0 +1,160 @@
+/**
+ * Creates the training job, or a new version of the job of the same name, exactly once.
+ * Create calls are never retried blindly: after an ambiguous failure the job list decides.
+ */
+import type { JobDefinition } from '../job/index.js'
+import type { CreatedVersion, JobSummary, TrainingJobsApi } from './api.js'
+import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
+
+export const NAME_TAKEN = 'ModelArts.0103'
+
+export interface SubmitOptions {
+  ifExists: 'fail' | 'new_version'
+  log: (message: string) => void
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  /** How many times a create that failed ambiguously and left nothing behind is tried again. */
+  maxAttempts?: number
+}
+
+export interface Submitted {
+  created: CreatedVersion
+  /** 'job': a new job; 'version': a new version of an existing job. */
+  kind: 'job' | 'version'
+  /** With kind 'version': the version the new one follows. */
+  previousVersionId?: string
+  /** True when the create's answer was lost and the job list showed it had been made. */
+  adopted: boolean
+}
+
+interface ErrorLike {
+  code?: string
+  requestSent?: boolean
+  retryable?: boolean
+  kind?: string
+  status?: number
+}
+const asError = (error: unknown): ErrorLike =>
+  typeof error === 'object' && error !== null ? (error as ErrorLike) : {}
+
+/** The request may have reached the service, and its answer does not tell whether it took effect. */
+export function isAmbiguous(error: unknown): boolean {
+  const e = asError(error)
+  if (e.requestSent !== true) return false
+  return e.kind === 'network' || e.kind === 'timeout' || (e.status !== undefined && e.status >= 500)
+}
+
+/** Clock skew tolerated between the runner and the service when deciding "created by this attempt". */
+const SKEW_MS = 5 * 60 * 1000
+
+export async function submitTrainingJob(
+  api: TrainingJobsApi,
+  definition: JobDefinition,
+  options: SubmitOptions
+): Promise<Submitted> {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? ((ms: number) => realSleep(ms))
+  const maxAttempts = options.maxAttempts ?? 3
+  const name = definition.job_name
+  const workspace = definition.workspace_id
+
+  const findExact = async (): Promise<JobSummary | undefined> =>
+    (await api.findJobs(name, workspace)).find(job => job.jobName === name)
+
+  // Try the create first: one call in the common case, and the service alone decides whether the name is taken.
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = now()
+    try {
+      return { created: await api.createJob(definition), kind: 'job', adopted: false }
+    } catch (error) {
+      if (asError(error).code === NAME_TAKEN) {
+        if (options.ifExists !== 'new_version') throw error
+        break
+      }
+      if (!isAmbiguous(error)) throw error
+      options.log(
+        `The create call for job "${name}" ended without an answer; checking whether the job was made.`
+      )
+      const existing = await findExact()
+      if (existing && (existing.createTime === undefined || existing.createTime >= startedAt - SKEW_MS)) {
+        options.log(
+          `Job "${name}" (id ${existing.jobId}) exists and is new: adopting it instead of creating it again.`
+        )
+        return { created: fromSummary(existing, name), kind: 'job', adopted: true }
+      }
+      if (existing) {
+        // The name belonged to an older job all along.
+        if (options.ifExists !== 'new_version') throw error
+        break
+      }
+      if (attempt >= maxAttempts) throw error
+      await sleep(backoffDelay(attempt, defaultRetryPolicy))
+    }
+  }
+  return createNewVersion(api, definition, options, findExact, { now, sleep, maxAttempts })
+}
+
+async function createNewVersion(
+  api: TrainingJobsApi,
+  definition: JobDefinition,
+  options: SubmitOptions,
+  findExact: () => Promise<JobSummary | undefined>,
+  {
+    now,
+    sleep,
+    maxAttempts
+  }: { now: () => number; sleep: (ms: number) => Promise<void>; maxAttempts: number }
+): Promise<Submitted> {
+  const name = definition.job_name
+  const job = await findExact()
+  if (!job) {
+    throw new Error(
+      `ModelArts says job name "${name}" is taken, but no job of that exact name is visible in workspace ` +
+        `${definition.workspace_id ?? '0'}: check the workspace_id and the credentials' permissions.`
+    )
+  }
+  const versions = await api.listVersions(job.jobId)
+  const previous = versions[0]?.versionId ?? job.versionId
+  options.log(`Job "${name}" exists (id ${job.jobId}); creating a new version after version ${previous}.`)
+
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = now()
+    try {
+      const created = await api.createVersion(job.jobId, previous, definition)
+      return { created, kind: 'version', previousVersionId: previous, adopted: false }
+    } catch (error) {
+      if (!isAmbiguous(error)) throw error
+      options.log(
+        `The create call for a new version of job ${job.jobId} ended without an answer; checking the versions.`
+      )
+      const latest = (await api.listVersions(job.jobId))[0]
+      if (
+        latest &&
+        latest.versionId !== previous &&
+        (latest.createTime === undefined || latest.createTime >= startedAt - SKEW_MS)
+      ) {
+        options.log(`Version ${latest.versionName} (id ${latest.versionId}) exists and is new: adopting it.`)
+        return {
+          created: { ...latest, jobId: job.jobId, jobName: name },
+          kind: 'version',
+          previousVersionId: previous,
+          adopted: true
+        }
+      }
+      if (attempt >= maxAttempts) throw error
+      await sleep(backoffDelay(attempt, defaultRetryPolicy))
+    }
+  }
+}
+
+function fromSummary(job: JobSummary, name: string): CreatedVersion {
+  const created: CreatedVersion = {
+    jobId: job.jobId,
+    jobName: name,
+    versionId: job.versionId,
+    versionName: 'V0001',
+    statusCode: job.statusCode
+  }
+  if (job.createTime !== undefined) created.createTime = job.createTime
+  return created
+}

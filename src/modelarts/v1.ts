@@ -1,0 +1,193 @@
+/** ModelArts v1 training-job calls (modelarts-api.md section 1), behind the TrainingJobsApi interface. */
+import type { JobDefinition } from '../job/index.js'
+import type { ApiRequest, ApiResponse, Requester } from '../huaweicloud/http.js'
+import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import type {
+  CreatedVersion,
+  JobSummary,
+  LogChunk,
+  TrainingJobsApi,
+  VersionDetail,
+  VersionSummary
+} from './api.js'
+
+type Json = Record<string, unknown>
+
+/** The service sends ids and numbers sometimes as strings ("10"), sometimes as numbers. */
+const idOf = (value: unknown): string => (value === undefined || value === null ? '' : String(value))
+const numberOf = (value: unknown): number | undefined => {
+  if (typeof value === 'number') return value
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
+  return undefined
+}
+
+function created(body: Json): CreatedVersion {
+  const result: CreatedVersion = {
+    jobId: idOf(body.job_id),
+    jobName: idOf(body.job_name),
+    versionId: idOf(body.version_id),
+    versionName: idOf(body.version_name),
+    statusCode: numberOf(body.status) ?? 0
+  }
+  const createTime = numberOf(body.create_time)
+  if (createTime !== undefined) result.createTime = createTime
+  if (!result.jobId || !result.versionId) {
+    throw new HuaweiCloudError(
+      'ModelArts answered the create call without a job_id or version_id; check the job list in the console.',
+      { kind: 'protocol', requestSent: true, retryable: false }
+    )
+  }
+  return result
+}
+
+const PAGE_SIZE = 1000 // the largest per_page the list APIs accept
+const MAX_PAGES = 100
+const LOG_PAGE_LINES = 500 // the largest `lines` aom-log accepts
+
+export function trainingJobsV1(http: Requester, endpoint: string, projectId: string): TrainingJobsApi {
+  const base = `${endpoint}/v1/${encodeURIComponent(projectId)}/training-jobs`
+  const versionUrl = (jobId: string, versionId: string): string =>
+    `${base}/${encodeURIComponent(jobId)}/versions/${encodeURIComponent(versionId)}`
+  const read = async (url: string, query?: ApiRequest['query']): Promise<ApiResponse<Json | undefined>> =>
+    http.request<Json | undefined>({ method: 'GET', url, query, idempotent: true })
+
+  return {
+    async createJob(definition: JobDefinition): Promise<CreatedVersion> {
+      const response = await http.request<Json>({
+        method: 'POST',
+        url: base,
+        body: definition,
+        idempotent: false
+      })
+      return created(response.body ?? {})
+    },
+
+    async createVersion(
+      jobId: string,
+      preVersionId: string,
+      definition: JobDefinition
+    ): Promise<CreatedVersion> {
+      const preVersion = numberOf(preVersionId) ?? preVersionId
+      const body: Json = { config: { ...definition.config, pre_version_id: preVersion } }
+      if (definition.job_desc !== undefined) body.job_desc = definition.job_desc
+      const response = await http.request<Json>({
+        method: 'POST',
+        url: `${base}/${encodeURIComponent(jobId)}/versions`,
+        body,
+        idempotent: false
+      })
+      // The versions call may omit the job name: it is the job we asked for.
+      return created({ job_id: jobId, job_name: definition.job_name, ...(response.body ?? {}) })
+    },
+
+    async findJobs(search: string, workspaceId?: string): Promise<JobSummary[]> {
+      const jobs: JobSummary[] = []
+      for (let page = 1; page <= MAX_PAGES; page++) {
+        const { body } = await read(base, {
+          search_content: search,
+          per_page: PAGE_SIZE,
+          page,
+          workspace_id: workspaceId
+        })
+        const items = Array.isArray(body?.jobs) ? (body.jobs as Json[]) : []
+        for (const item of items) {
+          const job: JobSummary = {
+            jobId: idOf(item.job_id),
+            jobName: idOf(item.job_name),
+            versionId: idOf(item.version_id),
+            statusCode: numberOf(item.status) ?? 0
+          }
+          const versionCount = numberOf(item.version_count)
+          if (versionCount !== undefined) job.versionCount = versionCount
+          const createTime = numberOf(item.create_time)
+          if (createTime !== undefined) job.createTime = createTime
+          jobs.push(job)
+        }
+        const total = numberOf(body?.job_total_count)
+        if (items.length < PAGE_SIZE || (total !== undefined && page * PAGE_SIZE >= total)) break
+      }
+      return jobs
+    },
+
+    async listVersions(jobId: string): Promise<VersionSummary[]> {
+      const versions: VersionSummary[] = []
+      for (let page = 1; page <= MAX_PAGES; page++) {
+        const { body } = await read(`${base}/${encodeURIComponent(jobId)}/versions`, {
+          per_page: PAGE_SIZE,
+          page
+        })
+        const items = Array.isArray(body?.versions) ? (body.versions as Json[]) : []
+        for (const item of items) {
+          const version: VersionSummary = {
+            versionId: idOf(item.version_id),
+            versionName: idOf(item.version_name),
+            statusCode: numberOf(item.status) ?? 0
+          }
+          const createTime = numberOf(item.create_time)
+          if (createTime !== undefined) version.createTime = createTime
+          versions.push(version)
+        }
+        if (items.length < PAGE_SIZE) break
+      }
+      // Newest first, whatever order the service used: version ids grow.
+      return versions.sort((a, b) => compareIds(b.versionId, a.versionId))
+    },
+
+    async getVersion(jobId: string, versionId: string): Promise<VersionDetail> {
+      const { body = {} } = await read(versionUrl(jobId, versionId))
+      const detail: VersionDetail = {
+        jobId: idOf(body.job_id) || jobId,
+        jobName: idOf(body.job_name),
+        versionId: idOf(body.version_id) || versionId,
+        versionName: idOf(body.version_name),
+        statusCode: numberOf(body.status) ?? 0,
+        raw: body
+      }
+      const durationMs = numberOf(body.duration)
+      if (durationMs !== undefined) detail.durationMs = durationMs
+      const startTime = numberOf(body.start_time)
+      if (startTime !== undefined) detail.startTime = startTime
+      const createTime = numberOf(body.create_time)
+      if (createTime !== undefined) detail.createTime = createTime
+      return detail
+    },
+
+    async stopVersion(jobId: string, versionId: string): Promise<void> {
+      // Stopping twice is harmless, so the call may be retried like a read.
+      await http.request({ method: 'POST', url: `${versionUrl(jobId, versionId)}/stop`, idempotent: true })
+    },
+
+    async logFileNames(jobId: string, versionId: string): Promise<string[]> {
+      const { status, body } = await read(`${versionUrl(jobId, versionId)}/log/file-names`)
+      if (status === 204 || !Array.isArray(body?.log_file_list)) return []
+      return (body.log_file_list as unknown[]).map(idOf).filter(name => name !== '')
+    },
+
+    async logLines(
+      jobId: string,
+      versionId: string,
+      file: string,
+      cursor: string | undefined
+    ): Promise<LogChunk> {
+      // order=desc means "the records after base_line"; an empty base_line gives the newest lines.
+      const { status, body } = await read(`${versionUrl(jobId, versionId)}/aom-log`, {
+        log_file: file,
+        lines: LOG_PAGE_LINES,
+        base_line: cursor ?? '',
+        order: 'desc'
+      })
+      if (status === 204 || body === undefined) return { lines: [], cursor }
+      const content = typeof body.content === 'string' ? body.content : ''
+      const count = numberOf(body.lines)
+      if (content === '' || count === 0) return { lines: [], cursor }
+      const end = idOf(body.end_line)
+      return { lines: content.replace(/\n$/, '').split('\n'), cursor: end || cursor }
+    }
+  }
+}
+
+/** Compares decimal id strings numerically, whatever their length. */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length
+  return a < b ? -1 : a > b ? 1 : 0
+}

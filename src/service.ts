@@ -1,0 +1,114 @@
+/** From Settings to a ready TrainingJobsApi: endpoint, project, credentials, the HTTP client. */
+import * as core from '@actions/core'
+import type { Credentials, Settings } from './inputs.js'
+import type { Authorizer } from './huaweicloud/types.js'
+import {
+  createHttpClient,
+  type ApiRequest,
+  type HuaweiCloudHttp,
+  type Requester
+} from './huaweicloud/http.js'
+import {
+  accessKeyAuthorizer,
+  exchangeIdToken,
+  lookupProjectId,
+  oidcAuthorizer,
+  tokenAuthorizer
+} from './huaweicloud/credentials.js'
+import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from './huaweicloud/endpoints.js'
+import { trainingJobsV1 } from './modelarts/v1.js'
+import type { TrainingJobsApi } from './modelarts/api.js'
+
+export const USER_AGENT = 'modelarts-training-job-action/1'
+
+export interface Service {
+  api: TrainingJobsApi
+  endpoint: string
+  projectId: string
+  region?: string
+  /** Console page of the region's training jobs; empty with a custom endpoint. */
+  jobUrl: string
+  /** Closes kept-alive connections, so the process can end. */
+  dispose(): void
+}
+
+function authorizerFor(
+  credentials: Credentials,
+  projectId: string | undefined,
+  iam: () => string,
+  track: (http: HuaweiCloudHttp) => void
+): Authorizer {
+  switch (credentials.kind) {
+    case 'aksk':
+      return accessKeyAuthorizer({ ...credentials, ...(projectId ? { projectId } : {}) })
+    case 'token':
+      return tokenAuthorizer(credentials.token)
+    case 'oidc': {
+      if (!projectId) throw new Error('Keyless OIDC needs a project: set input `project_id`.')
+      const exchanger = createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT })
+      track(exchanger)
+      return oidcAuthorizer({
+        idpId: credentials.idpId,
+        iamEndpoint: iam(),
+        projectId,
+        getIdToken: async () => {
+          try {
+            return await core.getIDToken(credentials.audience)
+          } catch (error) {
+            throw new Error(
+              `Could not get the workflow's OIDC token (${(error as Error).message}): ` +
+                'add `permissions: id-token: write` to the job.'
+            )
+          }
+        },
+        exchange: async idToken => {
+          const token = await exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken)
+          core.setSecret(token.token)
+          return token
+        }
+      })
+    }
+  }
+}
+
+const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
+
+export async function connect(settings: Settings): Promise<Service> {
+  const credentials = settings.credentials
+  if (!credentials) throw new Error('No credentials.')
+  const endpoint = settings.endpoint ?? modelartsEndpoint(settings.region ?? '')
+  const iam = (): string => settings.iamEndpoint ?? iamEndpoint(settings.region ?? '')
+  const clients: HuaweiCloudHttp[] = []
+  const withTimeout = (http: HuaweiCloudHttp): Requester => {
+    clients.push(http)
+    return {
+      request: <T>(req: ApiRequest) => http.request<T>({ timeoutMs: settings.requestTimeoutMs, ...req })
+    }
+  }
+
+  let projectId = settings.projectId
+  if (!projectId) {
+    // Only AK/SK and token credentials can ask IAM; OIDC needs the project to get its token at all.
+    const lookup = withTimeout(
+      createHttpClient({
+        authorizer: authorizerFor(credentials, undefined, iam, withTimeout),
+        userAgent: USER_AGENT
+      })
+    )
+    projectId = await lookupProjectId(lookup, iam(), settings.region ?? '')
+    core.info(`Project ${projectId} (looked up for region ${settings.region}).`)
+  }
+  const authorizer = authorizerFor(credentials, projectId, iam, withTimeout)
+  core.info(`Credentials: ${authorizer.description}.`)
+  const http = withTimeout(
+    createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
+  )
+  return {
+    api: trainingJobsV1(http, endpoint, projectId),
+    endpoint,
+    projectId,
+    ...(settings.region ? { region: settings.region } : {}),
+    jobUrl: settings.endpoint || !settings.region ? '' : consoleJobsUrl(settings.region),
+    dispose: () => clients.forEach(client => client.dispose())
+  }
+}

@@ -1,0 +1,117 @@
+/** `validate_only`: checks every matched job file; no credentials, no network. */
+import * as path from 'node:path'
+import * as core from '@actions/core'
+import type { Settings } from './inputs.js'
+import type { Diagnostic } from './job/diagnostic.js'
+import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
+import { annotate } from './report/annotations.js'
+import { validationSummary, type FileResult } from './report/summary.js'
+import { writeSummary } from './report/outputs.js'
+
+/** Files read at once: enough to hide disk latency, few enough to keep memory flat. */
+const CONCURRENCY = 16
+/** The summary has a size limit (1 MiB); the log and the annotations keep every problem. */
+const SUMMARY_PROBLEM_ROWS = 300
+
+export async function validateJobFiles(settings: Settings): Promise<void> {
+  const { files, unmatched } = await expandJobFiles(settings.jobFiles)
+  const results: FileResult[] = []
+  const shownProblems: Diagnostic[] = []
+  let errors = 0
+
+  const record = (file: string, diagnostics: Diagnostic[]): void => {
+    diagnostics.forEach(annotate)
+    const fileErrors = diagnostics.filter(d => d.severity === 'error').length
+    errors += fileErrors
+    results.push({ file, errors: fileErrors, warnings: diagnostics.length - fileErrors })
+    for (const d of diagnostics) if (shownProblems.length < SUMMARY_PROBLEM_ROWS) shownProblems.push(d)
+  }
+
+  for (const pattern of unmatched) {
+    record(pattern, [
+      {
+        severity: 'error',
+        rule: 'Job file',
+        message: `\`job_file\` pattern "${pattern}" matches no file under ${workspaceDir()}; check the path and the glob.`,
+        path: []
+      }
+    ])
+  }
+
+  const targets: Array<string | undefined> = settings.jobFiles.length === 0 ? [undefined] : files
+  for (let start = 0; start < targets.length; start += CONCURRENCY) {
+    const batch = targets.slice(start, start + CONCURRENCY)
+    const checked = await Promise.all(batch.map(file => checkJobFile(file, settings.definitionInputs)))
+    checked.forEach((result, i) => {
+      const file = batch[i]
+      const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
+      record(shown, result.diagnostics)
+      if (result.definition) {
+        // Collapsed: a reviewer opens it to see exactly what would be sent.
+        core.startGroup(`✓ ${shown}: request body that would be sent`)
+        core.info(JSON.stringify(result.definition, null, 2))
+        core.endGroup()
+      } else {
+        const count = result.diagnostics.filter(d => d.severity === 'error').length
+        core.info(`✗ ${shown}: ${count} problem(s)`)
+      }
+    })
+  }
+
+  const invalid = results.filter(r => r.errors > 0).length
+  core.setOutput('valid', String(invalid === 0))
+  core.setOutput('files_checked', String(files.length))
+  core.setOutput('problems', String(errors))
+  const server = process.env.GITHUB_SERVER_URL
+  const repo = process.env.GITHUB_REPOSITORY
+  const sha = process.env.GITHUB_SHA
+  await writeSummary(
+    validationSummary(
+      results,
+      shownProblems,
+      server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined
+    )
+  )
+  if (invalid > 0) {
+    core.setFailed(
+      `${invalid} of ${results.length} job file(s) have problems (${errors} error(s)), annotated above; nothing was sent anywhere.`
+    )
+  } else {
+    core.info(`${files.length} job file(s) valid; nothing was sent anywhere.`)
+  }
+}
+
+const GLOB_CHARS = /[*?[\]{}]/
+
+/** Paths and globs, relative to the workspace; each one that matches nothing is reported. */
+export async function expandJobFiles(patterns: string[]): Promise<{ files: string[]; unmatched: string[] }> {
+  const root = workspaceDir()
+  const files = new Set<string>()
+  const unmatched: string[] = []
+  const globs: string[] = []
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!') || GLOB_CHARS.test(pattern)) {
+      globs.push(pattern)
+      continue
+    }
+    // A plain path that does not exist is reported by checkJobFile at the file itself.
+    files.add(path.resolve(root, pattern))
+  }
+  const positive = globs.filter(g => !g.startsWith('!'))
+  if (positive.length > 0) {
+    const glob = await import('@actions/glob')
+    const absolute = (g: string): string =>
+      g.startsWith('!') ? `!${path.resolve(root, g.slice(1))}` : path.resolve(root, g)
+    const excludes = globs.filter(g => g.startsWith('!')).map(absolute)
+    for (const pattern of positive) {
+      const globber = await glob.create([absolute(pattern), ...excludes].join('\n'), {
+        matchDirectories: false,
+        implicitDescendants: false
+      })
+      const found = await globber.glob()
+      if (found.length === 0) unmatched.push(pattern)
+      found.forEach(f => files.add(f))
+    }
+  }
+  return { files: [...files].sort(), unmatched }
+}

@@ -1,0 +1,139 @@
+/**
+ * `validate_only` end to end: the bundled action checks job files by path and glob, with one annotation per
+ * problem at its exact position, no credentials and no network.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction, REPO_ROOT, type RunResult } from '../emulator/run-action.mjs'
+
+interface ExpectedDiagnostic {
+  file?: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  severity: 'error' | 'warning'
+  rule: string
+}
+
+const INVALID = '__fixtures__/jobs/invalid'
+const expectedByFile = JSON.parse(readFileSync(join(REPO_ROOT, INVALID, 'expected.json'), 'utf8')) as Record<
+  string,
+  ExpectedDiagnostic[]
+>
+
+/** Records every outgoing connection the action attempts, from inside its process. */
+function networkProbe(): { env: Record<string, string>; attempts: () => string[]; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'net-probe-'))
+  const log = join(dir, 'connections')
+  const probe = join(dir, 'probe.mjs')
+  writeFileSync(
+    probe,
+    `import net from 'node:net'; import { appendFileSync } from 'node:fs'
+const connect = net.Socket.prototype.connect
+net.Socket.prototype.connect = function (...args) {
+  appendFileSync(${JSON.stringify(log)}, JSON.stringify(args[0]) + '\\n')
+  return connect.apply(this, args)
+}\n`
+  )
+  return {
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${probe}`.trim() },
+    attempts: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []),
+    dispose: () => rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const annotations = (run: RunResult) =>
+  run.commands
+    .filter(c => (c.command === 'error' || c.command === 'warning') && c.properties.file)
+    .map(c => ({
+      file: c.properties.file!,
+      line: Number(c.properties.line),
+      endLine: Number(c.properties.endLine),
+      // GitHub takes columns only on single-line annotations.
+      column: c.properties.col === undefined ? undefined : Number(c.properties.col),
+      endColumn: c.properties.endColumn === undefined ? undefined : Number(c.properties.endColumn),
+      severity: c.command,
+      rule: c.properties.title
+    }))
+
+const byPosition = (a: { file: string; line: number; column?: number }, b: typeof a) =>
+  a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)
+
+describe('validate_only on many files', () => {
+  test('planted problems give exactly the expected annotations, with no credentials and no socket opened', async () => {
+    const probe = networkProbe()
+    try {
+      const run = await runAction({
+        inputs: {
+          validate_only: 'true',
+          job_file: `${INVALID}/*.yaml\n!${INVALID}/empty.yaml\n${INVALID}/empty.yaml`
+        },
+        env: { ...probe.env, HUAWEI_CLOUD_ACCESS_KEY_ID: undefined, HUAWEICLOUD_SDK_AK: undefined }
+      })
+      expect(run.code).toBe(1)
+      expect(probe.attempts()).toEqual([])
+
+      const expected = Object.entries(expectedByFile).flatMap(([file, list]) =>
+        list.map(d => ({
+          file: `${INVALID}/${file}`,
+          line: d.line,
+          endLine: d.endLine,
+          column: d.endLine === d.line ? d.column : undefined,
+          endColumn: d.endLine === d.line ? d.endColumn : undefined,
+          severity: d.severity,
+          rule: d.rule
+        }))
+      )
+      expect(annotations(run).sort(byPosition)).toEqual(expected.sort(byPosition))
+
+      const checked = readdirSync(join(REPO_ROOT, INVALID)).filter(
+        f => f !== 'expected.json' && /\.(ya?ml|json)$/.test(f)
+      )
+      expect(run.outputs.files_checked).toBe(String(checked.length))
+      expect(run.outputs.valid).toBe('false')
+      expect(run.outputs.problems).toBe(String(expected.filter(d => d.severity === 'error').length))
+      for (const file of checked) expect(run.summary).toContain(file)
+    } finally {
+      probe.dispose()
+    }
+  })
+
+  test('valid files pass, and each request body is printed in a collapsed group with the inputs applied', async () => {
+    const run = await runAction({
+      inputs: { validate_only: 'true', job_file: '__fixtures__/jobs/valid/*', job_desc: 'from the input' }
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.valid).toBe('true')
+    const groups = run.commands.filter(c => c.command === 'group')
+    expect(groups.length).toBe(Number(run.outputs.files_checked))
+    expect(Number(run.outputs.files_checked)).toBeGreaterThanOrEqual(4)
+    // The body of the first group is the JSON printed right after it.
+    const afterGroup = run.stdout.split('::group::')[1]!.split('::endgroup::')[0]!
+    const body = JSON.parse(afterGroup.slice(afterGroup.indexOf('\n') + 1))
+    expect(body.job_desc).toBe('from the input')
+    expect(run.outputs.problems).toBe('0')
+  })
+
+  test('a glob that matches nothing and a file that does not exist are clear errors', async () => {
+    const run = await runAction({
+      inputs: { validate_only: 'true', job_file: 'nowhere/**/*.yaml\njobs/missing.yaml' }
+    })
+    expect(run.code).toBe(1)
+    const errors = run.commands.filter(c => c.command === 'error').map(c => c.message)
+    expect(errors.some(m => m.includes('nowhere/**/*.yaml') && m.includes('matches no file'))).toBe(true)
+    expect(errors.some(m => m.includes('jobs/missing.yaml') && m.includes('does not exist'))).toBe(true)
+    expect(run.stderr).toBe('')
+  })
+
+  test('the vendor sample bodies fail on the resource pool rule only', async () => {
+    const run = await runAction({
+      inputs: { validate_only: 'true', job_file: '__fixtures__/jobs/vendor/*.json' }
+    })
+    expect(run.code).toBe(1)
+    const found = annotations(run).filter(a => a.severity === 'error')
+    expect(found).toHaveLength(3)
+    expect(new Set(found.map(a => a.rule))).toEqual(new Set(['Resource pool']))
+  })
+})
