@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6288);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6867);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5295);
 /* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(856);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7994);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
@@ -23,8 +23,6 @@ export const modules = {
 
 
 
-/** Files read at once: enough to hide disk latency, few enough to keep memory flat. */
-const CONCURRENCY = 16;
 /** The summary has a size limit (1 MiB); the log and the annotations keep every problem. */
 const SUMMARY_PROBLEM_ROWS = 300;
 async function validateJobFiles(settings) {
@@ -52,24 +50,20 @@ async function validateJobFiles(settings) {
         ]);
     }
     const targets = settings.jobFiles.length === 0 ? [undefined] : files;
-    for (let start = 0; start < targets.length; start += CONCURRENCY) {
-        const batch = targets.slice(start, start + CONCURRENCY);
-        const checked = await Promise.all(batch.map(file => (0,_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .checkJobFile */ .mY)(file, settings.definitionInputs)));
-        checked.forEach((result, i) => {
-            const file = batch[i];
-            const shown = file === undefined ? 'inputs' : (0,_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .relativeToWorkspace */ .Tv)(file);
-            record(shown, result.diagnostics);
-            if (result.definition) {
-                // Collapsed: a reviewer opens it to see exactly what would be sent.
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(`✓ ${shown}: request body that would be sent`);
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(JSON.stringify(result.definition, null, 2));
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
-            }
-            else {
-                const count = result.diagnostics.filter(d => d.severity === 'error').length;
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`✗ ${shown}: ${count} problem(s)`);
-            }
-        });
+    for (const file of targets) {
+        const result = (0,_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .checkJobFile */ .mY)(file, settings.definitionInputs);
+        const shown = file === undefined ? 'inputs' : (0,_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .relativeToWorkspace */ .Tv)(file);
+        record(shown, result.diagnostics);
+        if (result.definition) {
+            // Collapsed: a reviewer opens it to see exactly what would be sent.
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .startGroup */ .Oh(`✓ ${shown}: request body that would be sent`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(JSON.stringify(result.definition, null, 2));
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .endGroup */ .N4();
+        }
+        else {
+            const count = result.diagnostics.filter(d => d.severity === 'error').length;
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`✗ ${shown}: ${count} problem(s)`);
+        }
     }
     const invalid = results.filter(r => r.errors > 0).length;
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('valid', String(invalid === 0));

@@ -3,7 +3,7 @@
  * Every problem is collected, so a user fixes all input mistakes in one round.
  */
 import * as core from '@actions/core'
-import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/index.js'
+import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names.js'
 import { parseDuration } from './duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
 

@@ -8,8 +8,6 @@ import { annotate } from './report/annotations.js'
 import { validationSummary, type FileResult } from './report/summary.js'
 import { writeSummary } from './report/outputs.js'
 
-/** Files read at once: enough to hide disk latency, few enough to keep memory flat. */
-const CONCURRENCY = 16
 /** The summary has a size limit (1 MiB); the log and the annotations keep every problem. */
 const SUMMARY_PROBLEM_ROWS = 300
 
@@ -39,23 +37,19 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
   }
 
   const targets: Array<string | undefined> = settings.jobFiles.length === 0 ? [undefined] : files
-  for (let start = 0; start < targets.length; start += CONCURRENCY) {
-    const batch = targets.slice(start, start + CONCURRENCY)
-    const checked = await Promise.all(batch.map(file => checkJobFile(file, settings.definitionInputs)))
-    checked.forEach((result, i) => {
-      const file = batch[i]
-      const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
-      record(shown, result.diagnostics)
-      if (result.definition) {
-        // Collapsed: a reviewer opens it to see exactly what would be sent.
-        core.startGroup(`✓ ${shown}: request body that would be sent`)
-        core.info(JSON.stringify(result.definition, null, 2))
-        core.endGroup()
-      } else {
-        const count = result.diagnostics.filter(d => d.severity === 'error').length
-        core.info(`✗ ${shown}: ${count} problem(s)`)
-      }
-    })
+  for (const file of targets) {
+    const result = checkJobFile(file, settings.definitionInputs)
+    const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
+    record(shown, result.diagnostics)
+    if (result.definition) {
+      // Collapsed: a reviewer opens it to see exactly what would be sent.
+      core.startGroup(`✓ ${shown}: request body that would be sent`)
+      core.info(JSON.stringify(result.definition, null, 2))
+      core.endGroup()
+    } else {
+      const count = result.diagnostics.filter(d => d.severity === 'error').length
+      core.info(`✗ ${shown}: ${count} problem(s)`)
+    }
   }
 
   const invalid = results.filter(r => r.errors > 0).length

@@ -1,38 +1,14 @@
 /** The action inputs that carry job-definition fields, and how their raw strings join the job file's values. */
 import type { Diagnostic } from './diagnostic.js'
 import { isPlainMapping, readYamlText } from './yaml.js'
+import {
+  DEFINITION_INPUT_NAMES,
+  TOP_LEVEL_INPUT_NAMES,
+  type DefinitionInputName,
+  type DefinitionInputs
+} from './input-names.js'
 
-/** Top-level fields of the request body that an input can set. */
-const TOP_LEVEL_INPUT_NAMES = ['job_name', 'job_desc', 'workspace_id'] as const
-
-/** `config` fields that an input can set, in the order of the vendor page's Table 3. */
-const CONFIG_INPUT_NAMES = [
-  'worker_server_num',
-  'app_url',
-  'boot_file_url',
-  'data_url',
-  'dataset_id',
-  'dataset_version_id',
-  'spec_id',
-  'pool_id',
-  'engine_id',
-  'model_id',
-  'train_url',
-  'log_url',
-  'user_image_url',
-  'user_command',
-  'create_version',
-  'parameter',
-  'data_source',
-  'volumes'
-] as const
-
-export const DEFINITION_INPUT_NAMES = [...TOP_LEVEL_INPUT_NAMES, ...CONFIG_INPUT_NAMES] as const
-
-export type DefinitionInputName = (typeof DEFINITION_INPUT_NAMES)[number]
-
-/** Raw input strings as the runner passes them; '' (or only spaces) means not given. */
-export type DefinitionInputs = Partial<Record<DefinitionInputName, string>>
+export { DEFINITION_INPUT_NAMES, type DefinitionInputName, type DefinitionInputs }
 
 const TOP_LEVEL = new Set<string>(TOP_LEVEL_INPUT_NAMES)
 const WRITTEN_AS_YAML = new Set<string>(['parameter', 'data_source', 'volumes'])

@@ -158,13 +158,17 @@ describe('cancelling', () => {
     const name = uniqueName('cancelled')
     emulator.setScript(name, { statuses: [{ status: 8, forMs: 60_000 }, { status: 10 }] })
     const running = spawnAction({ inputs: inputsFor(name, { poll_interval: '30s' }) })
-    await until(() => emulator.jobs.some(j => j.job_name === name && j.versions.length > 0))
-    await until(() => emulator.requests.some(r => r.method === 'GET' && r.path.includes('/versions/')))
-    const [job] = emulator.jobs.filter(j => j.job_name === name)
+    const job = await createdJob(name)
+    // The first status read comes after the outputs and the state were saved.
+    await until(() =>
+      emulator.requests.some(
+        r => r.method === 'GET' && r.path.includes(`/training-jobs/${job.job_id}/versions/`)
+      )
+    )
     const sentAt = Date.now()
     running.cancel()
     const run = await running.result
-    const stop = emulator.stops.find(s => s.job_id === job!.job_id)
+    const stop = emulator.stops.find(s => s.job_id === job.job_id)
     expect(stop).toBeDefined()
     expect(stop!.at - sentAt).toBeLessThan(2000)
     expect(run.code).not.toBe(0)
@@ -176,9 +180,11 @@ describe('cancelling', () => {
     const name = uniqueName('killed-main')
     emulator.setScript(name, { statuses: [{ status: 8, forMs: 60_000 }, { status: 10 }] })
     const running = spawnAction({ inputs: inputsFor(name, { poll_interval: '30s' }) })
-    await until(() => emulator.jobs.some(j => j.job_name === name && j.versions.length > 0))
-    await until(
-      () => running.child.exitCode === null && emulator.requests.some(r => r.path.includes('/versions/'))
+    const job = await createdJob(name)
+    await until(() =>
+      emulator.requests.some(
+        r => r.method === 'GET' && r.path.includes(`/training-jobs/${job.job_id}/versions/`)
+      )
     )
     running.child.kill('SIGKILL')
     const main = await running.result
@@ -210,6 +216,11 @@ describe('cancelling', () => {
     expect(emulator.requests.length).toBe(before)
   })
 })
+
+async function createdJob(name: string) {
+  await until(() => emulator.jobs.some(j => j.job_name === name && j.versions.length > 0))
+  return emulator.jobs.find(j => j.job_name === name)!
+}
 
 async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs

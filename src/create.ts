@@ -1,0 +1,89 @@
+/** Without validate_only: create the job (or a new version), then optionally follow it. */
+import * as core from '@actions/core'
+import type { Settings } from './inputs.js'
+import { readJobDefinition } from './definition.js'
+import { connect, type Service } from './service.js'
+import type { JobDefinition } from './job/index.js'
+import { submitTrainingJob, type Submitted } from './modelarts/submit.js'
+import { jobStatus } from './modelarts/status.js'
+import { followJob } from './follow.js'
+import { stopJobVersion, watchForCancel } from './cancel.js'
+import { jobSummary, type JobReport } from './report/summary.js'
+import { STATE, writeSummary } from './report/outputs.js'
+
+export async function createTrainingJob(settings: Settings): Promise<void> {
+  const definition = await readJobDefinition(settings.jobFiles[0], settings.definitionInputs)
+  const service = await connect(settings)
+  try {
+    await submitAndFollow(settings, definition, service)
+  } finally {
+    service.dispose()
+  }
+}
+
+async function submitAndFollow(
+  settings: Settings,
+  definition: JobDefinition,
+  service: Service
+): Promise<void> {
+  const cancel = watchForCancel()
+
+  core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+  let submitted: Submitted
+  try {
+    submitted = await submitTrainingJob(service.api, definition, {
+      ifExists: settings.ifExists,
+      log: message => core.info(message)
+    })
+  } catch (error) {
+    cancel.dispose()
+    throw error
+  }
+  const { created } = submitted
+  // Outputs and state first: they must survive any later failure or a kill.
+  core.saveState(STATE.jobId, created.jobId)
+  core.saveState(STATE.versionId, created.versionId)
+  const status = jobStatus(created.statusCode)
+  core.setOutput('job_id', created.jobId)
+  core.setOutput('version_id', created.versionId)
+  core.setOutput('version_name', created.versionName)
+  core.setOutput('status', status.name)
+  core.setOutput('status_code', String(status.code))
+  core.setOutput('job_url', service.jobUrl)
+  core.setOutput('created', submitted.kind)
+  core.info(
+    submitted.kind === 'job'
+      ? `Created job "${definition.job_name}": job id ${created.jobId}, version ${created.versionName} (id ${created.versionId}), status ${status.name}.`
+      : `Created version ${created.versionName} (id ${created.versionId}) of job "${definition.job_name}" (id ${created.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+  )
+  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+
+  const report: JobReport = {
+    definition,
+    kind: submitted.kind,
+    jobId: created.jobId,
+    versionId: created.versionId,
+    versionName: created.versionName,
+    ...(submitted.previousVersionId ? { previousVersionId: submitted.previousVersionId } : {}),
+    status,
+    jobUrl: service.jobUrl,
+    ...(service.region ? { region: service.region } : {}),
+    endpoint: service.endpoint
+  }
+
+  try {
+    if (cancel.requested) {
+      report.outcome = 'cancelled'
+      report.stopped = await stopJobVersion(service, settings, created.jobId, created.versionId)
+      throw new Error('The workflow was cancelled while the job was being created.')
+    }
+    if (settings.wait) {
+      await followJob(service, settings, report, cancel)
+    } else {
+      core.saveState(STATE.finished, 'created')
+    }
+  } finally {
+    cancel.dispose()
+    await writeSummary(jobSummary(report))
+  }
+}
