@@ -670,12 +670,15 @@ function oidcAuthorizer(options) {
     async function renew() {
         const idToken = await options.getIdToken();
         options.onToken?.(idToken);
+        const obtainedAt = now().getTime();
         const fresh = await options.exchange(idToken);
         options.onToken?.(fresh.token);
-        return fresh;
+        // Renew ahead of expiry; a short-lived token keeps three quarters of its life.
+        const lifetime = fresh.expiresAt.getTime() - obtainedAt;
+        return { ...fresh, renewAt: fresh.expiresAt.getTime() - Math.min(TOKEN_RENEWAL_MARGIN_MS, lifetime / 4) };
     }
     function isFresh(token) {
-        return token !== undefined && now().getTime() < token.expiresAt.getTime() - TOKEN_RENEWAL_MARGIN_MS;
+        return token !== undefined && now().getTime() < token.renewAt;
     }
     return {
         description: `GitHub OIDC via identity provider ${options.idpId}`,

@@ -78,19 +78,22 @@ export interface OidcOptions {
 
 export function oidcAuthorizer(options: OidcOptions): Authorizer {
   const now = options.now ?? ((): Date => new Date())
-  let current: IamToken | undefined
-  let pending: Promise<IamToken> | undefined
+  let current: (IamToken & { renewAt: number }) | undefined
+  let pending: Promise<IamToken & { renewAt: number }> | undefined
 
-  async function renew(): Promise<IamToken> {
+  async function renew(): Promise<IamToken & { renewAt: number }> {
     const idToken = await options.getIdToken()
     options.onToken?.(idToken)
+    const obtainedAt = now().getTime()
     const fresh = await options.exchange(idToken)
     options.onToken?.(fresh.token)
-    return fresh
+    // Renew ahead of expiry; a short-lived token keeps three quarters of its life.
+    const lifetime = fresh.expiresAt.getTime() - obtainedAt
+    return { ...fresh, renewAt: fresh.expiresAt.getTime() - Math.min(TOKEN_RENEWAL_MARGIN_MS, lifetime / 4) }
   }
 
-  function isFresh(token: IamToken | undefined): token is IamToken {
-    return token !== undefined && now().getTime() < token.expiresAt.getTime() - TOKEN_RENEWAL_MARGIN_MS
+  function isFresh(token: typeof current): token is IamToken & { renewAt: number } {
+    return token !== undefined && now().getTime() < token.renewAt
   }
 
   return {

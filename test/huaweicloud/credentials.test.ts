@@ -99,6 +99,20 @@ describe('oidcAuthorizer', () => {
     expect(masked).toEqual(['id-1', 'iam-1', 'id-2', 'iam-2'])
   })
 
+  it('renews a token shorter-lived than the margin after three quarters of its life, not on every request', async () => {
+    const lifetime = 4 * 60_000
+    const oidc = authorizer(async idToken => {
+      exchanges.push(idToken)
+      return { token: `short-${exchanges.length}`, expiresAt: new Date(clock + lifetime) }
+    })
+    expect(await oidc.authorize(request)).toEqual({ 'X-Auth-Token': 'short-1' })
+    clock += (lifetime * 3) / 4 - 1
+    expect(await oidc.authorize(request)).toEqual({ 'X-Auth-Token': 'short-1' })
+    clock += 1
+    expect(await oidc.authorize(request)).toEqual({ 'X-Auth-Token': 'short-2' })
+    expect(exchanges).toEqual(['id-1', 'id-2'])
+  })
+
   it('renews after invalidate() even when the token is not near expiry', async () => {
     const oidc = authorizer()
     await oidc.authorize(request)
