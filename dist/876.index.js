@@ -1034,6 +1034,11 @@ function isAmbiguous(error) {
         return false;
     return e.kind === 'network' || e.kind === 'timeout' || (e.status !== undefined && e.status >= 500);
 }
+/** A transient failure before the request left (connection refused): safe to send again as it is. */
+const neverSent = (error) => {
+    const e = asError(error);
+    return e.requestSent === false && e.retryable === true;
+};
 /** Clock skew tolerated between the runner and the service when deciding "created by this attempt". */
 const SKEW_MS = 5 * 60 * 1000;
 async function submitTrainingJob(api, definition, options) {
@@ -1055,13 +1060,18 @@ async function submitTrainingJob(api, definition, options) {
                     throw error;
                 break;
             }
+            if (neverSent(error) && attempt < maxAttempts) {
+                await sleep(backoffDelay(attempt, defaultRetryPolicy));
+                continue;
+            }
             if (!isAmbiguous(error))
                 throw error;
             options.log(`The create call for job "${name}" ended without an answer; checking whether the job was made.`);
             const existing = await findExact();
             if (existing && (existing.createTime === undefined || existing.createTime >= startedAt - SKEW_MS)) {
                 options.log(`Job "${name}" (id ${existing.jobId}) exists and is new: adopting it instead of creating it again.`);
-                return { created: fromSummary(existing, name), kind: 'job', adopted: true };
+                const first = (await api.listVersions(existing.jobId)).at(-1);
+                return { created: fromSummary(existing, name, first), kind: 'job', adopted: true };
             }
             if (existing) {
                 // The name belonged to an older job all along.
@@ -1093,6 +1103,10 @@ async function createNewVersion(api, definition, options, findExact, { now, slee
             return { created, kind: 'version', previousVersionId: previous, adopted: false };
         }
         catch (error) {
+            if (neverSent(error) && attempt < maxAttempts) {
+                await sleep(backoffDelay(attempt, defaultRetryPolicy));
+                continue;
+            }
             if (!isAmbiguous(error))
                 throw error;
             options.log(`The create call for a new version of job ${job.jobId} ended without an answer; checking the versions.`);
@@ -1114,13 +1128,13 @@ async function createNewVersion(api, definition, options, findExact, { now, slee
         }
     }
 }
-function fromSummary(job, name) {
+function fromSummary(job, name, first) {
     const created = {
         jobId: job.jobId,
         jobName: name,
-        versionId: job.versionId,
-        versionName: 'V0001',
-        statusCode: job.statusCode
+        versionId: first?.versionId ?? job.versionId,
+        versionName: first?.versionName ?? 'V0001',
+        statusCode: first?.statusCode ?? job.statusCode
     };
     if (job.createTime !== undefined)
         created.createTime = job.createTime;

@@ -3,7 +3,7 @@
  * Create calls are never retried blindly: after an ambiguous failure the job list decides.
  */
 import type { JobDefinition } from '../job/index.js'
-import type { CreatedVersion, JobSummary, TrainingJobsApi } from './api.js'
+import type { CreatedVersion, JobSummary, TrainingJobsApi, VersionSummary } from './api.js'
 import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
 
 export const NAME_TAKEN = 'ModelArts.0103'
@@ -44,6 +44,12 @@ export function isAmbiguous(error: unknown): boolean {
   return e.kind === 'network' || e.kind === 'timeout' || (e.status !== undefined && e.status >= 500)
 }
 
+/** A transient failure before the request left (connection refused): safe to send again as it is. */
+const neverSent = (error: unknown): boolean => {
+  const e = asError(error)
+  return e.requestSent === false && e.retryable === true
+}
+
 /** Clock skew tolerated between the runner and the service when deciding "created by this attempt". */
 const SKEW_MS = 5 * 60 * 1000
 
@@ -71,6 +77,10 @@ export async function submitTrainingJob(
         if (options.ifExists !== 'new_version') throw error
         break
       }
+      if (neverSent(error) && attempt < maxAttempts) {
+        await sleep(backoffDelay(attempt, defaultRetryPolicy))
+        continue
+      }
       if (!isAmbiguous(error)) throw error
       options.log(
         `The create call for job "${name}" ended without an answer; checking whether the job was made.`
@@ -80,7 +90,8 @@ export async function submitTrainingJob(
         options.log(
           `Job "${name}" (id ${existing.jobId}) exists and is new: adopting it instead of creating it again.`
         )
-        return { created: fromSummary(existing, name), kind: 'job', adopted: true }
+        const first = (await api.listVersions(existing.jobId)).at(-1)
+        return { created: fromSummary(existing, name, first), kind: 'job', adopted: true }
       }
       if (existing) {
         // The name belonged to an older job all along.
@@ -123,6 +134,10 @@ async function createNewVersion(
       const created = await api.createVersion(job.jobId, previous, definition)
       return { created, kind: 'version', previousVersionId: previous, adopted: false }
     } catch (error) {
+      if (neverSent(error) && attempt < maxAttempts) {
+        await sleep(backoffDelay(attempt, defaultRetryPolicy))
+        continue
+      }
       if (!isAmbiguous(error)) throw error
       options.log(
         `The create call for a new version of job ${job.jobId} ended without an answer; checking the versions.`
@@ -147,13 +162,13 @@ async function createNewVersion(
   }
 }
 
-function fromSummary(job: JobSummary, name: string): CreatedVersion {
+function fromSummary(job: JobSummary, name: string, first: VersionSummary | undefined): CreatedVersion {
   const created: CreatedVersion = {
     jobId: job.jobId,
     jobName: name,
-    versionId: job.versionId,
-    versionName: 'V0001',
-    statusCode: job.statusCode
+    versionId: first?.versionId ?? job.versionId,
+    versionName: first?.versionName ?? 'V0001',
+    statusCode: first?.statusCode ?? job.statusCode
   }
   if (job.createTime !== undefined) created.createTime = job.createTime
   return created
