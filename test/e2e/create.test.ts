@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.mjs'
-import { runAction, REPO_ROOT, type RunResult } from '../emulator/run-action.mjs'
+import { runAction, REPO_ROOT } from '../emulator/run-action.mjs'
+import { failure, uniqueName } from './helpers.js'
 
 let emulator: Emulator
 
@@ -23,22 +24,12 @@ const credentials = () => ({
   secret_key: emulator.secretKey
 })
 
-let seq = 0
-const uniqueName = (prefix: string): string => `${prefix}-${process.pid}-${++seq}`
-
 const creates = (name: string) =>
   emulator.requests.filter(
     r =>
       r.method === 'POST' && /\/training-jobs$/.test(r.path) && JSON.parse(r.body || '{}').job_name === name
   )
 const jobsNamed = (name: string) => emulator.jobs.filter(j => j.job_name === name)
-
-/** The one line the step failed with (`::error::` without a file). */
-const failure = (run: RunResult): string =>
-  run.commands
-    .filter(c => c.command === 'error' && !c.properties.file)
-    .map(c => c.message)
-    .join('\n')
 
 describe('creating a job from a job file and inputs', () => {
   test('creates the job, signs every request, sends exactly the body the rules require, sets the outputs', async () => {

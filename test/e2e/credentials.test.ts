@@ -5,7 +5,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator } from '../emulator/server.mjs'
-import { runAction, type RunResult } from '../emulator/run-action.mjs'
+import { runAction } from '../emulator/run-action.mjs'
+import { failure, uniqueName } from './helpers.js'
 
 let emulator: Emulator
 /** Stands in for the runner's ID token service that core.getIDToken() calls. */
@@ -46,19 +47,11 @@ afterAll(async () => {
   await new Promise(resolve => idTokenService.close(resolve))
 })
 
-let seq = 0
-const uniqueName = (prefix: string): string => `${prefix}-${process.pid}-${++seq}`
-
 const job = (name: string) => ({
   endpoint: emulator.url,
   job_file: '__fixtures__/jobs/valid/own-code.yaml',
   job_name: name
 })
-const failure = (run: RunResult): string =>
-  run.commands
-    .filter(c => c.command === 'error' && !c.properties.file)
-    .map(c => c.message)
-    .join('\n')
 
 describe('credentials', () => {
   test('AK/SK from the environment that huaweicloud/auth-action sets', async () => {

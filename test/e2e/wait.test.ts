@@ -4,6 +4,7 @@
  */
 import { startEmulator, type Emulator } from '../emulator/server.mjs'
 import { runAction, spawnAction, type RunResult } from '../emulator/run-action.mjs'
+import { failure, uniqueName, until } from './helpers.js'
 
 let emulator: Emulator
 
@@ -13,9 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close()
 })
-
-let seq = 0
-const uniqueName = (prefix: string): string => `${prefix}-${process.pid}-${++seq}`
 
 const inputsFor = (name: string, extra: Record<string, string> = {}) => ({
   endpoint: emulator.url,
@@ -28,12 +26,6 @@ const inputsFor = (name: string, extra: Record<string, string> = {}) => ({
   poll_interval: '100ms',
   ...extra
 })
-
-const failure = (run: RunResult): string =>
-  run.commands
-    .filter(c => c.command === 'error' && !c.properties.file)
-    .map(c => c.message)
-    .join('\n')
 
 const stopsOf = (run: RunResult) =>
   emulator.requests.filter(
@@ -220,12 +212,4 @@ describe('cancelling', () => {
 async function createdJob(name: string) {
   await until(() => emulator.jobs.some(j => j.job_name === name && j.versions.length > 0))
   return emulator.jobs.find(j => j.job_name === name)!
-}
-
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise(resolve => setTimeout(resolve, 20))
-  }
 }
