@@ -164,6 +164,21 @@ describe('creating a job from a job file and inputs', () => {
     expect(failure(run).split('\n')).toHaveLength(1)
   })
 
+  test('an endpoint where nothing listens is one line naming the host and the system error', async () => {
+    const run = await runAction({
+      inputs: {
+        ...credentials(),
+        endpoint: 'http://127.0.0.1:9',
+        job_file: '__fixtures__/jobs/valid/own-code.yaml'
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(/127\.0\.0\.1:9/)
+    expect(failure(run)).toMatch(/ECONNREFUSED/)
+    expect(failure(run).split('\n')).toHaveLength(1)
+    expect(run.stderr).toBe('')
+  })
+
   test('input mistakes are all reported at once, naming each input', async () => {
     const run = await runAction({
       inputs: { ...credentials(), wait: 'yes', timeout: 'forever', if_exists: 'replace', job_name: 'x' }

@@ -45,7 +45,8 @@ describe('waiting for the end', () => {
       logLinesPerTick: 4,
       tickMs: 60
     })
-    const run = await runAction({ inputs: inputsFor(name) })
+    // Two workers: two log files, each line printed with its worker in front.
+    const run = await runAction({ inputs: inputsFor(name, { worker_server_num: '2' }) })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'completed', status_code: '10' })
@@ -58,6 +59,7 @@ describe('waiting for the end', () => {
     // The log: worker files of the emulator, each line printed exactly once and in order.
     const [job] = emulator.jobs.filter(j => j.job_name === name)
     const workers = Number(job!.versions[0]!.config.worker_server_num)
+    expect(workers).toBe(2)
     const files = Array.from({ length: workers }, (_, i) => `${name}-V0001-worker-${i}.log`)
     const printed = plainLines(run)
     for (const file of files) {
