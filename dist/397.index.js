@@ -72,7 +72,7 @@ async function validateJobFiles(settings) {
     const server = process.env.GITHUB_SERVER_URL;
     const repo = process.env.GITHUB_REPOSITORY;
     const sha = process.env.GITHUB_SHA;
-    await (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .validationSummary */ ._)(results, shownProblems, server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined));
+    await (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .validationSummary */ ._f)(results, shownProblems, server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined));
     if (invalid > 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${invalid} of ${results.length} job file(s) have problems (${errors} error(s)), annotated above; nothing was sent anywhere.`);
     }

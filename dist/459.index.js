@@ -1205,8 +1205,9 @@ async function writeSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ validationSummary),
-/* harmony export */   s: () => (/* binding */ jobSummary)
+/* harmony export */   _f: () => (/* binding */ validationSummary),
+/* harmony export */   kw: () => (/* binding */ notCreatedSummary),
+/* harmony export */   sp: () => (/* binding */ jobSummary)
 /* harmony export */ });
 /* harmony import */ var _modelarts_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4609);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
@@ -1289,6 +1290,14 @@ function jobSummary(r) {
         parts.push('### Timeline', table(['after', 'status'], r.timeline.map(t => [(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(t.atMs), `${code(t.status.name)} (${t.status.code})`])));
     }
     return parts.join('\n\n') + '\n';
+}
+/** When the create itself failed: what was asked for and why nothing came of it. */
+function notCreatedSummary(definition, endpoint, reason) {
+    return ([
+        '## ModelArts training job',
+        `Training job **${cell(definition.job_name)}** was not created at ${code(endpoint)}.`,
+        `> [!CAUTION]\n> ${cell(reason)}`
+    ].join('\n\n') + '\n');
 }
 /** blobUrl: `{server}/{owner}/{repo}/blob/{sha}`, so each problem links to its line. */
 function validationSummary(files, diagnostics, blobUrl) {

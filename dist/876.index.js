@@ -1456,7 +1456,7 @@ async function followJob(service, settings, report, cancel) {
             new Promise(resolve => setTimeout(resolve, STOP_ON_CANCEL_BUDGET_MS).unref())
         ]);
         void stopping
-            .then(() => (0,outputs/* writeSummary */.S)((0,summary/* jobSummary */.s)(report)))
+            .then(() => (0,outputs/* writeSummary */.S)((0,summary/* jobSummary */.sp)(report)))
             .finally(() => {
             core/* setFailed */.C1(`The workflow was cancelled; job ${jobId} version ${report.versionName} was ` +
                 `${report.stopped ? 'stopped' : 'left running'}.`);
@@ -1534,6 +1534,7 @@ async function followJob(service, settings, report, cancel) {
 
 
 
+
 async function createTrainingJob(settings) {
     const definition = await (0,src_definition/* readJobDefinition */.Jc)(settings.jobFiles[0], settings.definitionInputs);
     const service = await connect(settings);
@@ -1556,6 +1557,7 @@ async function submitAndFollow(settings, definition, service) {
     }
     catch (error) {
         cancel.dispose();
+        await (0,outputs/* writeSummary */.S)((0,summary/* notCreatedSummary */.kw)(definition, service.endpoint, (0,messages/* errorMessage */.g)(error)));
         throw error;
     }
     const { created } = submitted;
@@ -1602,7 +1604,7 @@ async function submitAndFollow(settings, definition, service) {
     }
     finally {
         cancel.dispose();
-        await (0,outputs/* writeSummary */.S)((0,summary/* jobSummary */.s)(report));
+        await (0,outputs/* writeSummary */.S)((0,summary/* jobSummary */.sp)(report));
     }
 }
 

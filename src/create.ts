@@ -8,7 +8,8 @@ import { submitTrainingJob, type Submitted } from './modelarts/submit.js'
 import { jobStatus } from './modelarts/status.js'
 import { followJob } from './follow.js'
 import { stopJobVersion, watchForCancel } from './cancel.js'
-import { jobSummary, type JobReport } from './report/summary.js'
+import { jobSummary, notCreatedSummary, type JobReport } from './report/summary.js'
+import { errorMessage } from './report/messages.js'
 import { STATE, writeSummary } from './report/outputs.js'
 
 export async function createTrainingJob(settings: Settings): Promise<void> {
@@ -37,6 +38,7 @@ async function submitAndFollow(
     })
   } catch (error) {
     cancel.dispose()
+    await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error)))
     throw error
   }
   const { created } = submitted

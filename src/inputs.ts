@@ -60,6 +60,11 @@ const FALSE = new Set(['false', 'False', 'FALSE'])
 /** Reads every input; masks secrets before anything can print them. */
 export function readSettings(env: Env = process.env): Settings {
   const problems: string[] = []
+  // Masked on every path, validate_only included: nothing below may print them, but a typo could.
+  for (const name of ['secret_key', 'security_token', 'auth_token']) {
+    const value = input(name)
+    if (value) core.setSecret(value)
+  }
 
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = input(name)
@@ -178,9 +183,9 @@ function readCredentials(env: Env, problems: string[]): Credentials | undefined 
     return value
   }
   const accessKey = input('access_key')
-  const secretKey = secret(input('secret_key'))
-  const securityToken = secret(input('security_token') || firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'))
-  const authToken = secret(input('auth_token'))
+  const secretKey = input('secret_key')
+  const securityToken = input('security_token') || secret(firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'))
+  const authToken = input('auth_token')
   const idpId = input('idp_id')
   const audience = input('oidc_audience')
 

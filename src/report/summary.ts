@@ -105,6 +105,17 @@ export function jobSummary(r: JobReport): string {
   return parts.join('\n\n') + '\n'
 }
 
+/** When the create itself failed: what was asked for and why nothing came of it. */
+export function notCreatedSummary(definition: JobDefinition, endpoint: string, reason: string): string {
+  return (
+    [
+      '## ModelArts training job',
+      `Training job **${cell(definition.job_name)}** was not created at ${code(endpoint)}.`,
+      `> [!CAUTION]\n> ${cell(reason)}`
+    ].join('\n\n') + '\n'
+  )
+}
+
 export interface FileResult {
   file: string
   errors: number

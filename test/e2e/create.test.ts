@@ -230,6 +230,8 @@ describe('train on merge: the same name again', () => {
     expect(failure(second)).toMatch(/job_name/)
     expect(failure(second)).toMatch(/if_exists: new_version/)
     expect(jobsNamed(name)).toHaveLength(1)
+    expect(second.summary).toContain(`Training job **${name}** was not created`)
+    expect(second.summary).toContain('ModelArts.0103')
   })
 
   test('if_exists: new_version creates V0002 of the same job, from the latest version', async () => {
