@@ -1248,17 +1248,20 @@ async function waitForTerminalStatus(options) {
             }
             if (detail) {
                 const seen = (0,modelarts_status/* jobStatus */.W)(detail.statusCode);
+                const atMs = elapsed();
+                if (seen.terminal) {
+                    // The last lines often reach the log service after the status changes: read them all before
+                    // announcing the end, so the log reads in order.
+                    await logs?.drain(untilAborted, true).catch(ignoreCancelled);
+                }
                 // Names are unique per code, and also compare equal for undocumented non-numeric codes.
                 if (seen.name !== status?.name) {
                     const previous = status;
-                    const atMs = elapsed();
                     status = seen;
                     timeline.push({ status: seen, atMs });
                     callbacks.statusChanged(seen, atMs, previous);
                 }
                 if (seen.terminal) {
-                    // The last lines often reach the log service after the status changes: read everything once more.
-                    await logs?.drain(untilAborted, true).catch(ignoreCancelled);
                     return {
                         outcome: 'terminal',
                         status: seen,

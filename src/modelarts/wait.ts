@@ -109,17 +109,20 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
 
       if (detail) {
         const seen = jobStatus(detail.statusCode)
+        const atMs = elapsed()
+        if (seen.terminal) {
+          // The last lines often reach the log service after the status changes: read them all before
+          // announcing the end, so the log reads in order.
+          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
+        }
         // Names are unique per code, and also compare equal for undocumented non-numeric codes.
         if (seen.name !== status?.name) {
           const previous = status
-          const atMs = elapsed()
           status = seen
           timeline.push({ status: seen, atMs })
           callbacks.statusChanged(seen, atMs, previous)
         }
         if (seen.terminal) {
-          // The last lines often reach the log service after the status changes: read everything once more.
-          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
           return {
             outcome: 'terminal',
             status: seen,

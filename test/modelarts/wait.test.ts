@@ -420,6 +420,25 @@ describe('waitForTerminalStatus: logs', () => {
     expect(record.lines).toHaveLength(12)
   })
 
+  it('prints the last lines before it announces the end, so the log reads in order', async () => {
+    // The lines show up only at the poll that sees the terminal status.
+    const file: LogFile = { name: 'job.log', appearsAtPoll: 2, linesAfterPoll: poll => (poll >= 3 ? 12 : 0) }
+    const { run, record } = setup({ statuses: [1, 8, 10], logFiles: [file], pageSize: 5 })
+    const events: string[] = []
+    const { statusChanged, logLine } = record.callbacks
+    record.callbacks.statusChanged = (status, elapsedMs, previous) => {
+      events.push(`status ${status.name}`)
+      statusChanged(status, elapsedMs, previous)
+    }
+    record.callbacks.logLine = (line, worker) => {
+      events.push('line')
+      logLine(line, worker)
+    }
+    await run()
+    expect(events.at(-1)).toBe('status completed')
+    expect(events.filter(e => e === 'line')).toHaveLength(12)
+  })
+
   it('keeps waiting for the status after a log read fails for good', async () => {
     const file: LogFile = { name: 'job.log', appearsAtPoll: 1, linesAfterPoll: poll => poll * 2 }
     const { run, record, api } = setup({
