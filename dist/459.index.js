@@ -1286,6 +1286,8 @@ function jobSummary(r) {
     if (r.outcome === 'cancelled') {
         parts.push(`> [!WARNING]\n> The workflow was cancelled; the job was ${r.stopped ? 'stopped' : 'left running'}.`);
     }
+    if (r.provenance)
+        parts.push(r.provenance);
     if (r.timeline && r.timeline.length > 0) {
         parts.push('### Timeline', table(['after', 'status'], r.timeline.map(t => [(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(t.atMs), `${code(t.status.name)} (${t.status.code})`])));
     }

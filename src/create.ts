@@ -10,6 +10,7 @@ import { followJob } from './follow.js'
 import { stopJobVersion, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from './report/summary.js'
 import { errorMessage } from './report/messages.js'
+import { runProvenance } from './report/provenance.js'
 import { STATE, writeSummary } from './report/outputs.js'
 
 export async function createTrainingJob(settings: Settings): Promise<void> {
@@ -42,6 +43,8 @@ async function submitAndFollow(
     throw error
   }
   const { created } = submitted
+  // Loaded while the job starts; only the summary at the end needs it.
+  const provenance = runProvenance().catch(() => undefined)
   // Outputs and state first: they must survive any later failure or a kill.
   core.saveState(STATE.jobId, created.jobId)
   core.saveState(STATE.versionId, created.versionId)
@@ -86,6 +89,8 @@ async function submitAndFollow(
     }
   } finally {
     cancel.dispose()
+    const made = await provenance
+    if (made) report.provenance = made
     await writeSummary(jobSummary(report))
   }
 }

@@ -36,6 +36,8 @@ export interface JobReport {
   waitedMs?: number
   timeline?: TimelineEntry[]
   stopped?: boolean
+  /** Which workflow run made it, when known. */
+  provenance?: string
 }
 
 export function jobSummary(r: JobReport): string {
@@ -93,6 +95,7 @@ export function jobSummary(r: JobReport): string {
       `> [!WARNING]\n> The workflow was cancelled; the job was ${r.stopped ? 'stopped' : 'left running'}.`
     )
   }
+  if (r.provenance) parts.push(r.provenance)
   if (r.timeline && r.timeline.length > 0) {
     parts.push(
       '### Timeline',

@@ -9,6 +9,7 @@ import { runAction, REPO_ROOT } from '../emulator/run-action.mjs'
 import { failure, uniqueName } from './helpers.js'
 
 let emulator: Emulator
+const SHA = '0123456789abcdef0123456789abcdef01234567'
 
 beforeAll(async () => {
   emulator = await startEmulator()
@@ -41,6 +42,13 @@ describe('creating a job from a job file and inputs', () => {
         job_file: '__fixtures__/jobs/valid/own-code.yaml',
         job_name: name,
         spec_id: '3'
+      },
+      env: {
+        GITHUB_RUN_ID: '4242',
+        GITHUB_RUN_NUMBER: '17',
+        GITHUB_SHA: SHA,
+        GITHUB_WORKFLOW: 'train',
+        GITHUB_ACTOR: 'octocat'
       }
     })
     expect(run.stderr).toBe('')
@@ -71,6 +79,10 @@ describe('creating a job from a job file and inputs', () => {
     })
     expect(run.summary).toContain(name)
     expect(run.summary).toContain(String(job!.job_id))
+    expect(run.summary).toContain(
+      'Created by [run #17](https://github.com/octo-org/octo-repo/actions/runs/4242) of workflow `train` ' +
+        `for commit [\`0123456\`](https://github.com/octo-org/octo-repo/commit/${SHA}) by @octocat.`
+    )
   })
 
   test('region gives the console link; a custom endpoint still wins for the API', async () => {
