@@ -101,7 +101,8 @@ export function actionDefaults(actionYml) {
  */
 
 /**
- * Starts the action and returns at once, so a test can cancel it while it runs.
+ * Starts the action and returns at once, so a test can cancel it while it runs. The action runs on this
+ * Node unless env ACTION_NODE names another binary (CI runs the end-to-end tests again on Node 24).
  * @param {RunOptions} [options]
  */
 export function spawnAction(options = {}) {
@@ -161,7 +162,11 @@ export function spawnAction(options = {}) {
     else childEnv[name] = value
   }
 
-  const child = spawn(process.execPath, [script], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.env.ACTION_NODE || process.execPath, [script], {
+    cwd,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', text => {
