@@ -16,7 +16,9 @@ export const modules = {
 /* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(856);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7994);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
+/* harmony import */ var _report_plural_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1190);
 /** `validate_only`: checks every matched job file; no credentials, no network. */
+
 
 
 
@@ -62,7 +64,7 @@ async function validateJobFiles(settings) {
         }
         else {
             const count = result.diagnostics.filter(d => d.severity === 'error').length;
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`✗ ${shown}: ${count} problem(s)`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`✗ ${shown}: ${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(count, 'problem')}`);
         }
     }
     const invalid = results.filter(r => r.errors > 0).length;
@@ -74,10 +76,10 @@ async function validateJobFiles(settings) {
     const sha = process.env.GITHUB_SHA;
     await (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .validationSummary */ ._f)(results, shownProblems, server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined));
     if (invalid > 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${invalid} of ${results.length} job file(s) have problems (${errors} error(s)), annotated above; nothing was sent anywhere.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${invalid} of ${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(errors, 'error')}), annotated above; nothing was sent anywhere.`);
     }
     else {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${files.length} job file(s) valid; nothing was sent anywhere.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(files.length, 'job file')} valid; nothing was sent anywhere.`);
     }
 }
 const GLOB_CHARS = /[*?[\]{}]/;

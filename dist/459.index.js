@@ -998,8 +998,11 @@ function byPosition(diagnostics) {
 
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var annotations = __webpack_require__(856);
+// EXTERNAL MODULE: ./src/report/plural.ts
+var plural = __webpack_require__(1190);
 ;// CONCATENATED MODULE: ./src/definition.ts
 /** Reads a job file from the workspace and builds the definition; problems become annotations. */
+
 
 
 
@@ -1050,9 +1053,13 @@ async function readJobDefinition(file, inputs) {
     result.diagnostics.forEach(annotations/* annotate */.fz);
     if (result.definition)
         return result.definition;
-    const errors = result.diagnostics.filter(d => d.severity === 'error').length;
-    const source = file === undefined ? 'The job definition from the inputs' : `Job file ${relativeToWorkspace(file)}`;
-    throw new DefinitionError(`${source} has ${errors} problem(s), listed above; nothing was sent to ModelArts.`);
+    const errors = result.diagnostics.filter(d => d.severity === 'error');
+    const inFile = errors.some(d => d.file !== undefined);
+    const inInputs = errors.some(d => d.file === undefined);
+    const source = file === undefined || !inFile
+        ? 'The job definition inputs have'
+        : `Job file ${relativeToWorkspace(file)}${inInputs ? ' and the inputs have' : ' has'}`;
+    throw new DefinitionError(`${source} ${(0,plural/* plural */.L)(errors.length, 'problem')}, listed above; nothing was sent to ModelArts.`);
 }
 
 
@@ -1201,6 +1208,20 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
+/***/ 1190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** `1 problem`, `3 problems`: counts read as sentences. */
+function plural(count, noun, many = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : many}`;
+}
+
+
+/***/ }),
+
 /***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1212,6 +1233,8 @@ async function writeSummary(markdown) {
 /* harmony import */ var _modelarts_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4609);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
 /* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(856);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1190);
+
 
 
 
@@ -1243,7 +1266,7 @@ function jobSummary(r) {
     rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)]);
     if (r.definition.workspace_id !== undefined)
         rows.push(['Workspace', code(r.definition.workspace_id)]);
-    const resources = [`${config.worker_server_num} worker(s)`];
+    const resources = [(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(config.worker_server_num, 'worker')];
     if (config.spec_id !== undefined)
         resources.push(`public pool, spec ${code(config.spec_id)}`);
     if (config.pool_id !== undefined)
@@ -1266,7 +1289,7 @@ function jobSummary(r) {
     if (config.dataset_id !== undefined)
         data.push(`dataset ${code(config.dataset_id)} / ${code(config.dataset_version_id)}`);
     if (config.data_source !== undefined)
-        data.push(`${config.data_source.length} data source(s)`);
+        data.push((0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(config.data_source.length, 'data source'));
     if (data.length > 0)
         rows.push(['Data', data.join(', ')]);
     if (config.train_url !== undefined)
@@ -1306,8 +1329,8 @@ function validationSummary(files, diagnostics, blobUrl) {
     const invalid = files.filter(f => f.errors > 0).length;
     const problems = diagnostics.filter(d => d.severity === 'error').length;
     const headline = invalid === 0
-        ? `All ${files.length} job file(s) are valid.`
-        : `${invalid} of ${files.length} job file(s) have problems (${problems} error(s)).`;
+        ? `${files.length === 1 ? 'The job file is' : `All ${files.length} job files are`} valid.`
+        : `${invalid} of ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(files.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(problems, 'error')}).`;
     const link = (d) => {
         const where = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_2__/* .locationOf */ .hD)(d);
         if (!blobUrl || d.file === undefined)
@@ -1322,8 +1345,8 @@ function validationSummary(files, diagnostics, blobUrl) {
             f.errors === 0
                 ? f.warnings === 0
                     ? 'valid'
-                    : `valid, ${f.warnings} warning(s)`
-                : `${f.errors} problem(s)` + (f.warnings > 0 ? `, ${f.warnings} warning(s)` : '')
+                    : `valid, ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.warnings, 'warning')}`
+                : (0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.errors, 'problem') + (f.warnings > 0 ? `, ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.warnings, 'warning')}` : '')
         ]))
     ];
     if (diagnostics.length > 0) {

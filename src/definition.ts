@@ -8,6 +8,7 @@ import {
   type JobDefinition
 } from './job/index.js'
 import { annotate } from './report/annotations.js'
+import { plural } from './report/plural.js'
 
 export const workspaceDir = (): string => process.env.GITHUB_WORKSPACE || process.cwd()
 
@@ -59,10 +60,14 @@ export async function readJobDefinition(
   const result = checkJobFile(file, inputs)
   result.diagnostics.forEach(annotate)
   if (result.definition) return result.definition
-  const errors = result.diagnostics.filter(d => d.severity === 'error').length
+  const errors = result.diagnostics.filter(d => d.severity === 'error')
+  const inFile = errors.some(d => d.file !== undefined)
+  const inInputs = errors.some(d => d.file === undefined)
   const source =
-    file === undefined ? 'The job definition from the inputs' : `Job file ${relativeToWorkspace(file)}`
+    file === undefined || !inFile
+      ? 'The job definition inputs have'
+      : `Job file ${relativeToWorkspace(file)}${inInputs ? ' and the inputs have' : ' has'}`
   throw new DefinitionError(
-    `${source} has ${errors} problem(s), listed above; nothing was sent to ModelArts.`
+    `${source} ${plural(errors.length, 'problem')}, listed above; nothing was sent to ModelArts.`
   )
 }

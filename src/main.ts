@@ -14,7 +14,8 @@ export async function run(): Promise<void> {
       await createTrainingJob(settings)
     }
   } catch (error) {
-    if (error instanceof InputError) error.problems.forEach(problem => core.error(problem))
+    // One problem is the failure line itself; several are listed first, one annotation each.
+    if (error instanceof InputError && error.problems.length > 1) error.problems.forEach(p => core.error(p))
     core.setFailed(errorMessage(error))
   }
 }

@@ -7,6 +7,7 @@ import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js
 import { annotate } from './report/annotations.js'
 import { validationSummary, type FileResult } from './report/summary.js'
 import { writeSummary } from './report/outputs.js'
+import { plural } from './report/plural.js'
 
 /** The summary has a size limit (1 MiB); the log and the annotations keep every problem. */
 const SUMMARY_PROBLEM_ROWS = 300
@@ -48,7 +49,7 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
       core.endGroup()
     } else {
       const count = result.diagnostics.filter(d => d.severity === 'error').length
-      core.info(`✗ ${shown}: ${count} problem(s)`)
+      core.info(`✗ ${shown}: ${plural(count, 'problem')}`)
     }
   }
 
@@ -68,10 +69,10 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
   )
   if (invalid > 0) {
     core.setFailed(
-      `${invalid} of ${results.length} job file(s) have problems (${errors} error(s)), annotated above; nothing was sent anywhere.`
+      `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), annotated above; nothing was sent anywhere.`
     )
   } else {
-    core.info(`${files.length} job file(s) valid; nothing was sent anywhere.`)
+    core.info(`${plural(files.length, 'job file')} valid; nothing was sent anywhere.`)
   }
 }
 

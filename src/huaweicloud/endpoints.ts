@@ -50,31 +50,33 @@ export function parseEndpoint(value: string, inputName: string): { url?: string;
     : 'https://modelarts.cn-north-4.myhuaweicloud.com'
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     return {
-      error: `${inputName} has no scheme: write a full URL starting with https://, such as ${example}`
+      error: `Input \`${inputName}\` has no scheme: write a full URL starting with https://, such as ${example}`
     }
   }
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return { error: `${inputName} is not a valid URL: write a full URL such as ${example}` }
+    return { error: `Input \`${inputName}\` is not a valid URL: write a full URL such as ${example}` }
   }
   // The value is not echoed from here on if it may hold a password.
   if (url.username !== '' || url.password !== '') {
     return {
-      error: `${inputName} must not contain a user name or password: remove the "user:password@" part`
+      error: `Input \`${inputName}\` must not contain a user name or password: remove the "user:password@" part`
     }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: `${inputName} must use https:// (got ${url.protocol}//): write a URL such as ${example}` }
+    return {
+      error: `Input \`${inputName}\` must use https:// (got ${url.protocol}//): write a URL such as ${example}`
+    }
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
-      error: `${inputName} must use https://: http:// is allowed only for localhost, 127.0.0.0/8 and [::1]; write https://${url.host}${url.pathname.replace(/\/+$/, '')}`
+      error: `Input \`${inputName}\` must use https://: http:// is allowed only for localhost, 127.0.0.0/8 and [::1]; write https://${url.host}${url.pathname.replace(/\/+$/, '')}`
     }
   }
   if (url.search !== '' || url.hash !== '') {
-    return { error: `${inputName} must be a base URL without "?" or "#" parts: remove them` }
+    return { error: `Input \`${inputName}\` must be a base URL without "?" or "#" parts: remove them` }
   }
   return { url: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` }
 }

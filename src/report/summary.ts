@@ -5,6 +5,7 @@ import { statusLabel, type JobStatus } from '../modelarts/status.js'
 import type { TimelineEntry } from '../modelarts/wait.js'
 import { formatDuration } from '../duration.js'
 import { locationOf } from './annotations.js'
+import { plural } from './plural.js'
 
 /** Table cells must not break the table. */
 const cell = (value: unknown): string =>
@@ -57,7 +58,7 @@ export function jobSummary(r: JobReport): string {
   rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)])
   if (r.definition.workspace_id !== undefined) rows.push(['Workspace', code(r.definition.workspace_id)])
 
-  const resources: string[] = [`${config.worker_server_num} worker(s)`]
+  const resources: string[] = [plural(config.worker_server_num, 'worker')]
   if (config.spec_id !== undefined) resources.push(`public pool, spec ${code(config.spec_id)}`)
   if (config.pool_id !== undefined) resources.push(`dedicated pool ${code(config.pool_id)}`)
   rows.push(['Resources', resources.join(', ')])
@@ -74,7 +75,7 @@ export function jobSummary(r: JobReport): string {
   if (config.data_url !== undefined) data.push(code(config.data_url))
   if (config.dataset_id !== undefined)
     data.push(`dataset ${code(config.dataset_id)} / ${code(config.dataset_version_id)}`)
-  if (config.data_source !== undefined) data.push(`${config.data_source.length} data source(s)`)
+  if (config.data_source !== undefined) data.push(plural(config.data_source.length, 'data source'))
   if (data.length > 0) rows.push(['Data', data.join(', ')])
   if (config.train_url !== undefined) rows.push(['Output', code(config.train_url)])
   if (config.log_url !== undefined) rows.push(['Logs', code(config.log_url)])
@@ -131,8 +132,8 @@ export function validationSummary(files: FileResult[], diagnostics: Diagnostic[]
   const problems = diagnostics.filter(d => d.severity === 'error').length
   const headline =
     invalid === 0
-      ? `All ${files.length} job file(s) are valid.`
-      : `${invalid} of ${files.length} job file(s) have problems (${problems} error(s)).`
+      ? `${files.length === 1 ? 'The job file is' : `All ${files.length} job files are`} valid.`
+      : `${invalid} of ${plural(files.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(problems, 'error')}).`
   const link = (d: Diagnostic): string => {
     const where = locationOf(d)
     if (!blobUrl || d.file === undefined) return code(where)
@@ -148,8 +149,8 @@ export function validationSummary(files: FileResult[], diagnostics: Diagnostic[]
         f.errors === 0
           ? f.warnings === 0
             ? 'valid'
-            : `valid, ${f.warnings} warning(s)`
-          : `${f.errors} problem(s)` + (f.warnings > 0 ? `, ${f.warnings} warning(s)` : '')
+            : `valid, ${plural(f.warnings, 'warning')}`
+          : plural(f.errors, 'problem') + (f.warnings > 0 ? `, ${plural(f.warnings, 'warning')}` : '')
       ])
     )
   ]

@@ -59,9 +59,9 @@ describe('parseEndpoint', () => {
   it.each([
     [
       'http://modelarts.example.com',
-      /endpoint must use https:\/\/.*localhost.*https:\/\/modelarts\.example\.com/
+      /`endpoint` must use https:\/\/.*localhost.*https:\/\/modelarts\.example\.com/
     ],
-    ['modelarts.cn-north-4.myhuaweicloud.com', /endpoint has no scheme.*https:\/\//],
+    ['modelarts.cn-north-4.myhuaweicloud.com', /`endpoint` has no scheme.*https:\/\//],
     ['ftp://example.com', /must use https:\/\//],
     ['https://example.com/?x=1', /without "\?" or "#"/],
     ['https://', /not a valid URL/]
@@ -73,7 +73,7 @@ describe('parseEndpoint', () => {
 
   it('names the input and never echoes a password', () => {
     const result = parseEndpoint('https://user:hunter2@iam.example.com', 'iam_endpoint')
-    expect(result.error).toMatch(/^iam_endpoint /)
+    expect(result.error).toMatch(/^Input `iam_endpoint` /)
     expect(result.error).not.toContain('hunter2')
   })
 })

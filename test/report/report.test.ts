@@ -65,9 +65,9 @@ describe('validation summary', () => {
       problems,
       'https://github.com/o/r/blob/abc'
     )
-    expect(markdown).toContain('1 of 2 job file(s) have problems (1 error(s)).')
+    expect(markdown).toContain('1 of 2 job files has problems (1 error).')
     expect(markdown).toContain('| `jobs/a.yaml` | valid |')
-    expect(markdown).toContain('| `jobs/b c.yaml` | 1 problem(s), 2 warning(s) |')
+    expect(markdown).toContain('| `jobs/b c.yaml` | 1 problem, 2 warnings |')
     expect(markdown).toContain('[jobs/b c.yaml:4:2](https://github.com/o/r/blob/abc/jobs/b%20c.yaml#L4)')
     expect(markdown).toContain('a \\| b')
   })
