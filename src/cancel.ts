@@ -4,6 +4,14 @@ import type { Settings } from './inputs.js'
 import type { Service } from './service.js'
 import { STATE } from './report/outputs.js'
 
+/** The step ends because the runner cancelled it; main exits at once after saying so. */
+export class CancelledError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CancelledError'
+  }
+}
+
 export interface CancelWatch {
   readonly requested: boolean
   readonly signal: AbortSignal

@@ -7,7 +7,7 @@ import type { JobDefinition } from './job/index.js'
 import { submitTrainingJob, type Submitted } from './modelarts/submit.js'
 import { jobStatus } from './modelarts/status.js'
 import { followJob } from './follow.js'
-import { stopJobVersion, watchForCancel } from './cancel.js'
+import { CancelledError, stopJobVersion, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from './report/summary.js'
 import { errorMessage } from './report/messages.js'
 import { runProvenance } from './report/provenance.js'
@@ -80,7 +80,10 @@ async function submitAndFollow(
     if (cancel.requested) {
       report.outcome = 'cancelled'
       report.stopped = await stopJobVersion(service, settings, created.jobId, created.versionId)
-      throw new Error('The workflow was cancelled while the job was being created.')
+      throw new CancelledError(
+        `The workflow was cancelled while the job was being created; job ${created.jobId} version ` +
+          `${created.versionName} was ${report.stopped ? 'stopped' : 'left running'}.`
+      )
     }
     if (settings.wait) {
       await followJob(service, settings, report, cancel)

@@ -3,12 +3,11 @@ import * as core from '@actions/core'
 import type { Settings } from './inputs.js'
 import type { Service } from './service.js'
 import type { JobReport } from './report/summary.js'
-import { stopJobVersion, type CancelWatch } from './cancel.js'
-import { jobSummary } from './report/summary.js'
+import { CancelledError, stopJobVersion, type CancelWatch } from './cancel.js'
 import { waitForTerminalStatus } from './modelarts/wait.js'
 import { statusLabel } from './modelarts/status.js'
 import { formatDuration } from './duration.js'
-import { STATE, writeSummary } from './report/outputs.js'
+import { STATE } from './report/outputs.js'
 import { errorMessage } from './report/messages.js'
 
 /** The runner kills the step 7.5 s after SIGINT: the stop must be sent well within that. */
@@ -42,15 +41,6 @@ export async function followJob(
       ),
       new Promise<void>(resolve => setTimeout(resolve, STOP_ON_CANCEL_BUDGET_MS).unref())
     ])
-    void stopping
-      .then(() => writeSummary(jobSummary(report)))
-      .finally(() => {
-        core.setFailed(
-          `The workflow was cancelled; job ${jobId} version ${report.versionName} was ` +
-            `${report.stopped ? 'stopped' : 'left running'}.`
-        )
-        process.exit(1)
-      })
   })
 
   const result = await waitForTerminalStatus({
@@ -81,17 +71,19 @@ export async function followJob(
   if (result.status) report.status = result.status
 
   if (result.outcome === 'cancelled') {
-    // The signal handler owns the rest: it stops the job and exits.
+    // The wait returned at once; the stop the signal handler sent decides what to say.
     await stopping
-    return
+    throw new CancelledError(
+      `The workflow was cancelled; job ${jobId} version ${report.versionName} was ` +
+        `${report.stopped ? 'stopped' : 'left running'}.`
+    )
   }
   if (result.outcome === 'timeout') {
     report.outcome = 'timeout'
     const last = result.status ? `${result.status.name} (${result.status.code})` : 'unknown'
     report.stopped = await stopJobVersion(service, settings, jobId, versionId)
     throw new Error(
-      `Timed out after waiting ${formatDuration(result.waitedMs)} (timeout ${formatDuration(settings.timeoutMs)}); ` +
-        `last status ${last}. The job was ${report.stopped ? 'stopped' : 'left running'}. Raise \`timeout\` to wait longer.`
+      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${report.stopped ? 'stopped' : 'left running'}. Raise \`timeout\` to wait longer.`
     )
   }
 

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { readSettings, InputError } from './inputs.js'
 import { errorMessage } from './report/messages.js'
+import { CancelledError } from './cancel.js'
 
 export async function run(): Promise<void> {
   try {
@@ -17,5 +18,7 @@ export async function run(): Promise<void> {
     // One problem is the failure line itself; several are listed first, one annotation each.
     if (error instanceof InputError && error.problems.length > 1) error.problems.forEach(p => core.error(p))
     core.setFailed(errorMessage(error))
+    // A read still in flight must not hold a cancelled step until the runner kills it.
+    if (error instanceof CancelledError) process.exit(1)
   }
 }

@@ -13,7 +13,7 @@ export async function writeSummary(markdown: string): Promise<void> {
   // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write; that is not an error.
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(markdown).write()
+    await core.summary.emptyBuffer().addRaw(markdown).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${(error as Error).message}`)
   }

@@ -168,6 +168,10 @@ describe('cancelling', () => {
     expect(run.code).not.toBe(0)
     expect(run.signal).toBeNull() // it exited by itself, not killed by the SIGTERM that follows
     expect(run.state.finished).toBe('stopped')
+    expect(failure(run)).toBe(`The workflow was cancelled; job ${job.job_id} version V0001 was stopped.`)
+    // One summary, written once, that says what happened.
+    expect(run.summary.match(/^## ModelArts training job$/gm)).toHaveLength(1)
+    expect(run.summary).toContain('The workflow was cancelled; the job was stopped.')
   })
 
   test('main step killed: the post step stops the job; run again it does nothing', async () => {
