@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.mjs'
 import { runAction, REPO_ROOT } from '../emulator/run-action.mjs'
+import { expectedDiagnostics } from '../job/fixtures.js'
 import { failure, uniqueName } from './helpers.js'
 
 let emulator: Emulator
@@ -138,12 +139,7 @@ describe('creating a job from a job file and inputs', () => {
     expect(run.code).toBe(1)
     expect(emulator.requests.length).toBe(before)
     const annotations = run.commands.filter(c => c.command === 'error' && c.properties.file)
-    const expected = (
-      JSON.parse(readFileSync(join(REPO_ROOT, '__fixtures__/jobs/invalid/expected.json'), 'utf8')) as Record<
-        string,
-        Array<{ line: number; column: number; severity: string }>
-      >
-    )['pool-both.yaml']!.filter(d => d.severity === 'error')
+    const expected = expectedDiagnostics()['pool-both.yaml']!.filter(d => d.severity === 'error')
     expect(
       annotations.map(a => [a.properties.file, Number(a.properties.line), Number(a.properties.col)])
     ).toEqual(expected.map(d => ['__fixtures__/jobs/invalid/pool-both.yaml', d.line, d.column]))

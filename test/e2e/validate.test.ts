@@ -6,22 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, REPO_ROOT, type RunResult } from '../emulator/run-action.mjs'
-
-interface ExpectedDiagnostic {
-  file?: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  severity: 'error' | 'warning'
-  rule: string
-}
+import { expectedDiagnostics } from '../job/fixtures.js'
 
 const INVALID = '__fixtures__/jobs/invalid'
-const expectedByFile = JSON.parse(readFileSync(join(REPO_ROOT, INVALID, 'expected.json'), 'utf8')) as Record<
-  string,
-  ExpectedDiagnostic[]
->
+const expectedByFile = expectedDiagnostics()
 
 /** Records every outgoing connection the action attempts, from inside its process. */
 function networkProbe(): { env: Record<string, string>; attempts: () => string[]; dispose: () => void } {
