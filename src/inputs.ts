@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names.js'
 import { parseDuration } from './duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
+import { secretsOf } from './huaweicloud/credentials.js'
 
 export type Credentials =
   | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
@@ -61,10 +62,11 @@ const FALSE = new Set(['false', 'False', 'FALSE'])
 export function readSettings(env: Env = process.env): Settings {
   const problems: string[] = []
   // Masked on every path, validate_only included: nothing below may print them, but a typo could.
-  for (const name of ['secret_key', 'security_token', 'auth_token']) {
-    const value = input(name)
-    if (value) core.setSecret(value)
-  }
+  secretsOf({
+    secretKey: input('secret_key'),
+    securityToken: input('security_token'),
+    authToken: input('auth_token')
+  }).forEach(secret => core.setSecret(secret))
 
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = input(name)

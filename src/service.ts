@@ -36,7 +36,7 @@ function authorizerFor(
   credentials: Credentials,
   projectId: string | undefined,
   iam: () => string,
-  track: (http: HuaweiCloudHttp) => void
+  wrap: (http: HuaweiCloudHttp) => Requester
 ): Authorizer {
   switch (credentials.kind) {
     case 'aksk':
@@ -45,8 +45,8 @@ function authorizerFor(
       return tokenAuthorizer(credentials.token)
     case 'oidc': {
       if (!projectId) throw new Error('Keyless OIDC needs a project: set input `project_id`.')
-      const exchanger = createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT })
-      track(exchanger)
+      // The exchange sends no credentials of its own (anonymous), so its client needs no authorizer.
+      const exchanger = wrap(createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT }))
       return oidcAuthorizer({
         idpId: credentials.idpId,
         iamEndpoint: iam(),
@@ -61,11 +61,8 @@ function authorizerFor(
             )
           }
         },
-        exchange: async idToken => {
-          const token = await exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken)
-          core.setSecret(token.token)
-          return token
-        }
+        exchange: idToken => exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken),
+        onToken: secret => core.setSecret(secret)
       })
     }
   }

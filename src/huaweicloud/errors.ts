@@ -49,9 +49,6 @@ function isRetryable(kind: FailureKind, status: number | undefined): boolean {
   return status !== undefined && (status === 429 || status >= 500)
 }
 
-/** Codes that mean an IAM token has expired or is not accepted, so a fresh one may help. */
-export const TOKEN_REJECTED_CODES = new Set(['ModelArts.0201', 'ModelArts.0202', 'ModelArts.0203'])
-
 const CREDENTIALS_HINT =
   'check access_key and secret_key, that the runner clock is right, and the region or endpoint'
 

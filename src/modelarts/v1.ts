@@ -187,7 +187,7 @@ export function trainingJobsV1(http: Requester, endpoint: string, projectId: str
 }
 
 /** Compares decimal id strings numerically, whatever their length. */
-export function compareIds(a: string, b: string): number {
+function compareIds(a: string, b: string): number {
   if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length
   return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,8 +1,8 @@
-export const id = 553;
-export const ids = [553];
+export const id = 363;
+export const ids = [363];
 export const modules = {
 
-/***/ 6553:
+/***/ 363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,169 +17,8 @@ var core = __webpack_require__(6288);
 var src_definition = __webpack_require__(5295);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-;// CONCATENATED MODULE: ./src/huaweicloud/errors.ts
-/**
- * The one place that turns a failed call into a one-line message: what failed, where, and how to fix it.
- * Messages name the method and path only: never the query, headers or request body.
- */
-class HuaweiCloudError extends Error {
-    code;
-    status;
-    kind;
-    requestSent;
-    retryable;
-    retryAfterMs;
-    systemCode;
-    constructor(message, fields) {
-        super(message);
-        this.name = 'HuaweiCloudError';
-        this.kind = fields.kind;
-        this.requestSent = fields.requestSent;
-        this.code = fields.code;
-        this.status = fields.status;
-        this.retryAfterMs = fields.retryAfterMs;
-        this.systemCode = fields.systemCode;
-        this.retryable = fields.retryable ?? isRetryable(fields.kind, fields.status);
-    }
-    /** The same failure, its message prefixed with what was being done (e.g. the OIDC exchange). */
-    withContext(context) {
-        return new HuaweiCloudError(`${context}: ${this.message}`, this);
-    }
-}
-function isRetryable(kind, status) {
-    if (kind === 'network' || kind === 'timeout')
-        return true;
-    return status !== undefined && (status === 429 || status >= 500);
-}
-/** Codes that mean an IAM token has expired or is not accepted, so a fresh one may help. */
-const TOKEN_REJECTED_CODES = new Set(['ModelArts.0201', 'ModelArts.0202', 'ModelArts.0203']);
-const CREDENTIALS_HINT = 'check access_key and secret_key, that the runner clock is right, and the region or endpoint';
-const HINTS = {
-    'ModelArts.0103': 'the job name is taken: choose another job_name or set `if_exists: new_version`',
-    'APIGW.0301': `the gateway rejected the AK/SK signature: ${CREDENTIALS_HINT}`,
-    'APIG.0301': `the gateway rejected the credentials: ${CREDENTIALS_HINT}`,
-    'APIGW.0101': `the gateway does not serve this API here: check region and endpoint (ModelArts v1 training was retired on Huawei Cloud's public regions in 2023)`,
-    'APIG.0101': `the gateway does not serve this API here: check region and endpoint (ModelArts v1 training was retired on Huawei Cloud's public regions in 2023)`,
-    'ModelArts.0201': 'no IAM token was accepted: set auth_token, or use access_key/secret_key or idp_id',
-    'ModelArts.0202': 'the IAM token has expired (tokens last 24 h): pass a fresh auth_token',
-    'ModelArts.0203': 'the IAM token is invalid: pass a project-scoped token for this region as auth_token',
-    'ModelArts.0206': 'the AK/SK is invalid: check access_key and secret_key (and security_token for temporary keys)',
-    'ModelArts.0207': 'the IAM token is not scoped to a project: request a project-scoped token',
-    'ModelArts.0212': 'the IAM token is not scoped to a project: request a project-scoped token',
-    'ModelArts.0210': 'project_id does not belong to these credentials or this region: check project_id and region',
-    'ModelArts.0104': 'a parameter was rejected, often workspace_id: check workspace_id and the job fields',
-    'ModelArts.0108': 'not authorized: give the IAM user ModelArts permissions, and grant ModelArts access (console: Settings > Access Authorization)',
-    'ModelArts.2785': 'ModelArts has no agency authorization in this region: grant it in the ModelArts console (Settings > Access Authorization)',
-    'ModelArts.2775': 'the training job does not exist (deleted, or in another project or region): check job ids and project_id',
-    'ModelArts.2815': 'a ModelArts quota is exhausted: delete old jobs or ask for a higher quota',
-    'ModelArts.0106': 'a ModelArts quota is exhausted: delete old jobs or ask for a higher quota',
-    'ModelArts.4310': 'ModelArts may not use the OBS path: check the bucket policy and the ModelArts agency'
-};
-/** How to fix a failure, by service error code first, then by HTTP status. */
-function hintFor(code, status) {
-    if (code !== undefined && HINTS[code] !== undefined)
-        return HINTS[code];
-    if (status === 429)
-        return 'requests are being throttled: wait, or poll less often (poll_interval)';
-    if (status === 401)
-        return `the credentials were not accepted: ${CREDENTIALS_HINT}`;
-    if (status === 403)
-        return 'the credentials lack permission for this call: check the IAM policies of the user';
-    if (status !== undefined && status >= 500)
-        return 'the service had an internal error: try again later';
-    return undefined;
-}
-function describe(request) {
-    try {
-        const url = new URL(request.url);
-        return `${request.method} ${url.pathname}`;
-    }
-    catch {
-        return request.method;
-    }
-}
-function hostOf(request) {
-    try {
-        return new URL(request.url).host;
-    }
-    catch {
-        return 'the service';
-    }
-}
-function collapse(text, max) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max)}…` : line;
-}
-function withHint(message, hint) {
-    return hint ? `${message}. Hint: ${hint}` : message;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function errors_text(value) {
-    if (typeof value === 'string' && value.trim() !== '')
-        return value;
-    if (typeof value === 'number')
-        return String(value);
-    return undefined;
-}
-/** Reads `{error_code, error_msg}`, the v1 `{error_code, error_message}` and IAM's `{error: {code, message}}`. */
-function readServiceError(body) {
-    if (!isRecord(body))
-        return {};
-    const nested = isRecord(body.error) ? body.error : {};
-    return {
-        code: errors_text(body.error_code) ?? errors_text(nested.code),
-        message: errors_text(body.error_message) ?? errors_text(body.error_msg) ?? errors_text(nested.message)
-    };
-}
-function serviceError(request, status, body, extra = {}) {
-    const { code, message } = readServiceError(body);
-    const what = [code, message ? collapse(message, 500) : undefined].filter(Boolean).join(': ') || 'no error details';
-    const requestId = extra.requestId ? ` (request id ${extra.requestId})` : '';
-    return new HuaweiCloudError(withHint(`${describe(request)} failed with HTTP ${status}: ${what}${requestId}`, hintFor(code, status)), { kind: 'service', requestSent: true, code, status, retryAfterMs: extra.retryAfterMs });
-}
-function nonJsonError(request, status, body, retryAfterMs) {
-    const shown = body.trim() === '' ? 'an empty body' : `"${collapse(body, 200)}"`;
-    return new HuaweiCloudError(withHint(`${describe(request)} returned HTTP ${status} with a body that is not JSON: ${shown}`, status >= 200 && status < 300
-        ? 'check that endpoint points at the ModelArts API'
-        : hintFor(undefined, status)), { kind: 'protocol', requestSent: true, status, retryAfterMs });
-}
-/** System error codes that prove nothing reached the server. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ERR_INVALID_URL'
-]);
-function systemCode(error) {
-    if (isRecord(error) && typeof error.code === 'string')
-        return error.code;
-    return undefined;
-}
-function networkError(request, error) {
-    const code = systemCode(error);
-    const host = hostOf(request);
-    const reason = code ?? (error instanceof Error ? collapse(error.message, 200) : 'unknown error');
-    const hint = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? 'the host name does not resolve: check region and endpoint'
-        : code === 'ECONNREFUSED'
-            ? 'nothing listens there: check endpoint'
-            : code?.startsWith('CERT_') || code?.includes('CERT')
-                ? 'TLS certificate problem: check endpoint (and NODE_EXTRA_CA_CERTS for a private CA)'
-                : undefined;
-    return new HuaweiCloudError(withHint(`${describe(request)}: cannot reach ${host} (${reason})`, hint), {
-        kind: 'network',
-        requestSent: code === undefined || !NOT_SENT_CODES.has(code),
-        systemCode: code
-    });
-}
-function timeoutError(request, timeoutMs) {
-    return new HuaweiCloudError(`${describe(request)}: no answer from ${hostOf(request)} within ${Math.round(timeoutMs / 100) / 10} s`, { kind: 'timeout', requestSent: true });
-}
-
+// EXTERNAL MODULE: ./src/huaweicloud/errors.ts
+var errors = __webpack_require__(2519);
 ;// CONCATENATED MODULE: ./src/huaweicloud/retry.ts
 /**
  * The one retry helper: full-jitter exponential backoff, bounded in attempts and in total time,
@@ -264,158 +103,8 @@ async function withRetry(operation, options) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/huaweicloud/signer.ts
-/**
- * SDK-HMAC-SHA256 request signing, as Huawei Cloud's API gateway checks it.
- * Pure: no I/O, no clock (the caller passes `now`).
- */
-
-const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
-/** Headers signed when present, besides `host` and `x-sdk-date` (which are always signed). */
-const OPTIONAL_SIGNED_HEADERS = ['content-type', 'x-project-id', 'x-security-token'];
-/** `20191115T033655Z`: UTC, basic ISO 8601, no fraction. */
-function formatSdkDate(date) {
-    return date
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z')
-        .replace(/[-:]/g, '');
-}
-function sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-function isUnreserved(byte) {
-    return ((byte >= 0x41 && byte <= 0x5a) || // A-Z
-        (byte >= 0x61 && byte <= 0x7a) || // a-z
-        (byte >= 0x30 && byte <= 0x39) || // 0-9
-        byte === 0x2d || // -
-        byte === 0x2e || // .
-        byte === 0x5f || // _
-        byte === 0x7e // ~
-    );
-}
-function percentEncodeBytes(bytes) {
-    let out = '';
-    for (const byte of bytes) {
-        out += isUnreserved(byte)
-            ? String.fromCharCode(byte)
-            : '%' + byte.toString(16).toUpperCase().padStart(2, '0');
-    }
-    return out;
-}
-/** Percent-encodes the UTF-8 bytes of `text`, keeping only `A-Z a-z 0-9 - _ . ~`. */
-function signerEncode(text) {
-    return percentEncodeBytes(Buffer.from(text, 'utf8'));
-}
-/** Decodes `%XX` escapes to bytes; anything else (including a malformed `%`) stays as its UTF-8 bytes. */
-function percentDecodeToBytes(text) {
-    const bytes = [];
-    for (let i = 0; i < text.length;) {
-        if (text[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
-            bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-            i += 3;
-            continue;
-        }
-        const codePoint = text.codePointAt(i) ?? 0;
-        const char = String.fromCodePoint(codePoint);
-        bytes.push(...Buffer.from(char, 'utf8'));
-        i += char.length;
-    }
-    return Uint8Array.from(bytes);
-}
-/**
- * The URL path as the gateway canonicalises it: decode, split on `/`, encode each segment,
- * and end with `/`. `pathname` is the path as it appears in the URL (percent-encoded or not).
- */
-function canonicalUri(pathname) {
-    const bytes = percentDecodeToBytes(pathname);
-    const segments = [];
-    let start = 0;
-    for (let i = 0; i <= bytes.length; i++) {
-        if (i === bytes.length || bytes[i] === 0x2f) {
-            segments.push(percentEncodeBytes(bytes.subarray(start, i)));
-            start = i + 1;
-        }
-    }
-    const uri = segments.join('/');
-    return uri.endsWith('/') ? uri : uri + '/';
-}
-// Plain UTF-16 order, the order of JavaScript's default sort used by the official Node.js signer.
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Keys sorted, repeated keys' values sorted, key and value encoded, joined with `&`. */
-function canonicalQueryString(search) {
-    const valuesByKey = new Map();
-    for (const [key, value] of search) {
-        const values = valuesByKey.get(key);
-        if (values)
-            values.push(value);
-        else
-            valuesByKey.set(key, [value]);
-    }
-    const pairs = [];
-    for (const key of [...valuesByKey.keys()].sort(compareStrings)) {
-        for (const value of (valuesByKey.get(key) ?? []).sort(compareStrings)) {
-            pairs.push(`${signerEncode(key)}=${signerEncode(value)}`);
-        }
-    }
-    return pairs.join('&');
-}
-function headerValue(headers, lowerName) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (name.toLowerCase() === lowerName)
-            return value;
-    }
-    return undefined;
-}
-/**
- * The six canonical parts joined with `\n`. `signedHeaders` are lower-case names; their values come
- * from `req.headers` (any case), except `host`, which defaults to the URL's host (with a non-default port).
- */
-function canonicalRequest(req, signedHeaders) {
-    const url = new URL(req.url);
-    const names = signedHeaders.map(name => name.toLowerCase()).sort(compareStrings);
-    const canonicalHeaders = names
-        .map(name => {
-        const value = headerValue(req.headers, name) ?? (name === 'host' ? url.host : '');
-        return `${name}:${value.trim()}\n`;
-    })
-        .join('');
-    return [
-        req.method.toUpperCase(),
-        canonicalUri(url.pathname),
-        canonicalQueryString(url.searchParams),
-        canonicalHeaders,
-        names.join(';'),
-        sha256Hex(req.body)
-    ].join('\n');
-}
-function stringToSign(sdkDate, canonical) {
-    return `${SIGNING_ALGORITHM}\n${sdkDate}\n${sha256Hex(canonical)}`;
-}
-function signature(secretKey, toSign) {
-    return (0,external_node_crypto_.createHmac)('sha256', Buffer.from(secretKey, 'utf8')).update(toSign, 'utf8').digest('hex');
-}
-/** The names `signRequest` signs for this request: host, x-sdk-date and the optional headers present. */
-function headersToSign(req) {
-    const present = new Set(Object.keys(req.headers).map(name => name.toLowerCase()));
-    return ['host', 'x-sdk-date', ...OPTIONAL_SIGNED_HEADERS.filter(name => present.has(name))].sort(compareStrings);
-}
-/** Returns the headers to add to `req`: `X-Sdk-Date` and `Authorization`. */
-function signRequest(req, keys, now) {
-    const sdkDate = formatSdkDate(now);
-    const withoutDate = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name.toLowerCase() !== 'x-sdk-date'));
-    const dated = { ...req, headers: { ...withoutDate, 'X-Sdk-Date': sdkDate } };
-    const signed = headersToSign(dated);
-    const toSign = stringToSign(sdkDate, canonicalRequest(dated, signed));
-    return {
-        'X-Sdk-Date': sdkDate,
-        Authorization: `${SIGNING_ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature(keys.secretKey, toSign)}`
-    };
-}
-
+// EXTERNAL MODULE: ./src/huaweicloud/signer.ts
+var signer = __webpack_require__(226);
 ;// CONCATENATED MODULE: ./src/huaweicloud/http.ts
 
 
@@ -438,7 +127,7 @@ const unbracketIpv6 = {
 function buildUrl(url, query) {
     const pairs = Object.entries(query ?? {})
         .filter((entry) => entry[1] !== undefined)
-        .map(([key, value]) => `${signerEncode(key)}=${signerEncode(String(value))}`);
+        .map(([key, value]) => `${(0,signer/* signerEncode */.Lf)(key)}=${(0,signer/* signerEncode */.Lf)(String(value))}`);
     if (pairs.length === 0)
         return url;
     const hashless = url.split('#')[0] ?? url;
@@ -456,7 +145,7 @@ function flattenHeaders(headers) {
     }
     return flat;
 }
-function http_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function pathOf(url) {
@@ -494,7 +183,7 @@ function createHttpClient(options) {
             };
             // The socket timeout only covers idle time before the response; this bounds the whole exchange.
             const deadline = setTimeout(() => {
-                finish(() => reject(timeoutError(label, timeoutMs)));
+                finish(() => reject((0,errors/* timeoutError */.w2)(label, timeoutMs)));
                 destroyBody?.();
             }, timeoutMs);
             clientFor(timeoutMs)
@@ -513,18 +202,18 @@ function createHttpClient(options) {
                     headers: flattenHeaders(message.headers),
                     text: Buffer.concat(chunks).toString('utf8')
                 })));
-                message.on('error', error => finish(() => reject(networkError(label, error))));
+                message.on('error', error => finish(() => reject((0,errors/* networkError */.x6)(label, error))));
                 message.on('close', () => {
                     if (!message.complete) {
                         const cut = Object.assign(new Error('connection closed during the response'), {
                             code: 'ECONNRESET'
                         });
-                        finish(() => reject(networkError(label, cut)));
+                        finish(() => reject((0,errors/* networkError */.x6)(label, cut)));
                     }
                 });
             }, (error) => {
                 const timedOut = error instanceof Error && error.message.startsWith('Request timeout');
-                finish(() => reject(timedOut ? timeoutError(label, timeoutMs) : networkError(label, error)));
+                finish(() => reject(timedOut ? (0,errors/* timeoutError */.w2)(label, timeoutMs) : (0,errors/* networkError */.x6)(label, error)));
             });
         });
     }
@@ -536,20 +225,20 @@ function createHttpClient(options) {
         if (text.trim() === '') {
             if (ok)
                 return { status, headers, body: undefined };
-            throw serviceError(label, status, undefined, { requestId, retryAfterMs });
+            throw (0,errors/* serviceError */.cg)(label, status, undefined, { requestId, retryAfterMs });
         }
         let parsed;
         try {
             parsed = JSON.parse(text);
         }
         catch {
-            throw nonJsonError(label, status, text, retryAfterMs);
+            throw (0,errors/* nonJsonError */.iq)(label, status, text, retryAfterMs);
         }
-        if (readServiceError(parsed).code === NOT_READY_CODE)
+        if ((0,errors/* readServiceError */.Yo)(parsed).code === NOT_READY_CODE)
             return { status, headers, body: parsed };
         // v1 reports failures with is_success: false under any HTTP status, even 200.
-        if (!ok || (http_isRecord(parsed) && parsed.is_success === false)) {
-            throw serviceError(label, status, parsed, { requestId, retryAfterMs });
+        if (!ok || (isRecord(parsed) && parsed.is_success === false)) {
+            throw (0,errors/* serviceError */.cg)(label, status, parsed, { requestId, retryAfterMs });
         }
         return { status, headers, body: parsed };
     }
@@ -575,7 +264,7 @@ function createHttpClient(options) {
                 return response;
             }
             catch (error) {
-                if (error instanceof HuaweiCloudError) {
+                if (error instanceof errors/* HuaweiCloudError */.he) {
                     const outcome = error.status !== undefined ? `HTTP ${error.status}` : error.kind;
                     debug(`${req.method} ${path}: ${outcome} after ${now() - started} ms`);
                 }
@@ -587,7 +276,7 @@ function createHttpClient(options) {
                 return await attempt();
             }
             catch (error) {
-                if (error instanceof HuaweiCloudError &&
+                if (error instanceof errors/* HuaweiCloudError */.he &&
                     error.status === 401 &&
                     !req.anonymous &&
                     authorizer.invalidate) {
@@ -607,7 +296,7 @@ function createHttpClient(options) {
             random: options.random,
             now,
             signal: req.signal,
-            classify: error => error instanceof HuaweiCloudError && error.retryable
+            classify: error => error instanceof errors/* HuaweiCloudError */.he && error.retryable
                 ? { retry: true, serverDelayMs: error.retryAfterMs }
                 : { retry: false },
             onRetry: ({ attempt, delayMs }) => debug(`${req.method} ${path}: retrying (attempt ${attempt + 1}) in ${delayMs} ms`)
@@ -623,155 +312,8 @@ function createHttpClient(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/huaweicloud/credentials.ts
-/**
- * The three ways to authenticate (AK/SK, IAM token, GitHub OIDC) behind one Authorizer interface,
- * plus the two IAM calls they need. No @actions/core: the caller masks what `secretsOf` lists and
- * what `onToken` receives.
- */
-
-
-/** Renew an OIDC-exchanged token this long before it expires. */
-const TOKEN_RENEWAL_MARGIN_MS = 5 * 60_000;
-/** Assumed lifetime when IAM's answer has no readable expiry. */
-const FALLBACK_TOKEN_LIFETIME_MS = 60 * 60_000;
-/** The values that must be masked in logs; empty and undefined ones are left out. */
-function secretsOf(credentials) {
-    return [credentials.secretKey, credentials.securityToken, credentials.authToken].filter((value) => typeof value === 'string' && value !== '');
-}
-function accessKeyAuthorizer(options) {
-    const now = options.now ?? (() => new Date());
-    const keys = { accessKey: options.accessKey, secretKey: options.secretKey };
-    return {
-        description: 'AK/SK (signed requests)',
-        async authorize(request) {
-            const extra = {};
-            if (options.projectId)
-                extra['X-Project-Id'] = options.projectId;
-            if (options.securityToken)
-                extra['X-Security-Token'] = options.securityToken;
-            const signed = signRequest({ ...request, headers: { ...request.headers, ...extra } }, keys, now());
-            return { ...extra, ...signed };
-        }
-    };
-}
-function tokenAuthorizer(token) {
-    return {
-        description: 'IAM token',
-        async authorize() {
-            return { 'X-Auth-Token': token };
-        }
-    };
-}
-function oidcAuthorizer(options) {
-    const now = options.now ?? (() => new Date());
-    let current;
-    let pending;
-    async function renew() {
-        const idToken = await options.getIdToken();
-        options.onToken?.(idToken);
-        const obtainedAt = now().getTime();
-        const fresh = await options.exchange(idToken);
-        options.onToken?.(fresh.token);
-        // Renew ahead of expiry; a short-lived token keeps three quarters of its life.
-        const lifetime = fresh.expiresAt.getTime() - obtainedAt;
-        return { ...fresh, renewAt: fresh.expiresAt.getTime() - Math.min(TOKEN_RENEWAL_MARGIN_MS, lifetime / 4) };
-    }
-    function isFresh(token) {
-        return token !== undefined && now().getTime() < token.renewAt;
-    }
-    return {
-        description: `GitHub OIDC via identity provider ${options.idpId}`,
-        async authorize() {
-            if (!isFresh(current)) {
-                // Concurrent requests share one exchange; a failed one is not cached.
-                pending ??= renew().finally(() => {
-                    pending = undefined;
-                });
-                current = await pending;
-            }
-            return { 'X-Auth-Token': current.token };
-        },
-        invalidate() {
-            current = undefined;
-        }
-    };
-}
-function credentials_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function trimSlash(url) {
-    return url.replace(/\/+$/, '');
-}
-/** Reads IAM's `expires_at` (`2024-01-01T00:00:00.000000Z`, microseconds allowed). */
-function parseIamExpiry(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const time = Date.parse(value.replace(/(\.\d{3})\d+/, '$1'));
-    return Number.isNaN(time) ? undefined : new Date(time);
-}
-/** Trades a GitHub OIDC ID token for a project-scoped IAM token through identity provider `idpId`. */
-async function exchangeIdToken(http, iamEndpoint, idpId, projectId, idToken, now = () => new Date()) {
-    const context = `Exchanging the GitHub OIDC token at IAM (identity provider ${idpId}) failed`;
-    const fix = 'check idp_id, oidc_audience and the identity provider (issuer https://token.actions.githubusercontent.com, client id = audience, mapping rules)';
-    try {
-        const response = await http.request({
-            method: 'POST',
-            url: `${trimSlash(iamEndpoint)}/v3.0/OS-AUTH/id-token/tokens`,
-            headers: { 'X-Idp-Id': idpId },
-            body: { auth: { id_token: { id: idToken }, scope: { project: { id: projectId } } } },
-            // Nothing is created: a repeated exchange only mints another token.
-            idempotent: true,
-            anonymous: true
-        });
-        const token = response.headers['x-subject-token'];
-        if (!token) {
-            throw new HuaweiCloudError(`${context}: IAM answered without an X-Subject-Token header`, {
-                kind: 'protocol',
-                requestSent: true,
-                status: response.status
-            });
-        }
-        const body = credentials_isRecord(response.body) ? response.body : {};
-        const expiresAt = parseIamExpiry(credentials_isRecord(body.token) ? body.token.expires_at : undefined) ??
-            new Date(now().getTime() + FALLBACK_TOKEN_LIFETIME_MS);
-        return { token, expiresAt };
-    }
-    catch (error) {
-        if (error instanceof HuaweiCloudError && !error.message.startsWith(context)) {
-            const status = error.status;
-            const hinted = status === 400 || status === 401 || status === 403 ? `${error.message}. Also ${fix}` : error.message;
-            throw new HuaweiCloudError(`${context}: ${hinted}`, error);
-        }
-        throw error;
-    }
-}
-/** The id of the project named after `region`, e.g. cn-north-4: exactly one must exist. */
-async function lookupProjectId(http, iamEndpoint, region) {
-    const response = await http.request({
-        method: 'GET',
-        url: `${trimSlash(iamEndpoint)}/v3/projects`,
-        query: { name: region },
-        idempotent: true
-    });
-    const body = credentials_isRecord(response.body) ? response.body : {};
-    const projects = Array.isArray(body.projects) ? body.projects.filter(credentials_isRecord) : [];
-    const ids = projects
-        .map(project => project.id)
-        .filter((id) => typeof id === 'string' && id !== '');
-    if (ids.length === 1 && ids[0] !== undefined)
-        return ids[0];
-    const problem = ids.length === 0
-        ? `IAM lists no project named "${region}" for these credentials`
-        : `IAM lists ${ids.length} projects named "${region}"`;
-    throw new HuaweiCloudError(`${problem}: set project_id (console: My Credentials > Projects), or check region`, {
-        kind: 'service',
-        requestSent: true,
-        status: response.status,
-        retryable: false
-    });
-}
-
+// EXTERNAL MODULE: ./src/huaweicloud/credentials.ts
+var huaweicloud_credentials = __webpack_require__(8544);
 // EXTERNAL MODULE: ./src/huaweicloud/endpoints.ts
 var endpoints = __webpack_require__(4636);
 ;// CONCATENATED MODULE: ./src/modelarts/v1.ts
@@ -797,7 +339,7 @@ function created(body) {
     if (createTime !== undefined)
         result.createTime = createTime;
     if (!result.jobId || !result.versionId) {
-        throw new HuaweiCloudError('ModelArts answered the create call without a job_id or version_id; check the job list in the console.', { kind: 'protocol', requestSent: true, retryable: false });
+        throw new errors/* HuaweiCloudError */.he('ModelArts answered the create call without a job_id or version_id; check the job list in the console.', { kind: 'protocol', requestSent: true, retryable: false });
     }
     return result;
 }
@@ -953,18 +495,18 @@ function compareIds(a, b) {
 
 
 const USER_AGENT = 'modelarts-training-job-action/1';
-function authorizerFor(credentials, projectId, iam, track) {
+function authorizerFor(credentials, projectId, iam, wrap) {
     switch (credentials.kind) {
         case 'aksk':
-            return accessKeyAuthorizer({ ...credentials, ...(projectId ? { projectId } : {}) });
+            return (0,huaweicloud_credentials/* accessKeyAuthorizer */.BY)({ ...credentials, ...(projectId ? { projectId } : {}) });
         case 'token':
-            return tokenAuthorizer(credentials.token);
+            return (0,huaweicloud_credentials/* tokenAuthorizer */.BI)(credentials.token);
         case 'oidc': {
             if (!projectId)
                 throw new Error('Keyless OIDC needs a project: set input `project_id`.');
-            const exchanger = createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT });
-            track(exchanger);
-            return oidcAuthorizer({
+            // The exchange sends no credentials of its own (anonymous), so its client needs no authorizer.
+            const exchanger = wrap(createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT }));
+            return (0,huaweicloud_credentials/* oidcAuthorizer */.dn)({
                 idpId: credentials.idpId,
                 iamEndpoint: iam(),
                 projectId,
@@ -977,11 +519,8 @@ function authorizerFor(credentials, projectId, iam, track) {
                             'add `permissions: id-token: write` to the job.');
                     }
                 },
-                exchange: async (idToken) => {
-                    const token = await exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken);
-                    core/* setSecret */.Pq(token.token);
-                    return token;
-                }
+                exchange: idToken => (0,huaweicloud_credentials/* exchangeIdToken */.aL)(exchanger, iam(), credentials.idpId, projectId, idToken),
+                onToken: secret => core/* setSecret */.Pq(secret)
             });
         }
     }
@@ -1007,7 +546,7 @@ async function connect(settings) {
             authorizer: authorizerFor(credentials, undefined, iam, withTimeout),
             userAgent: USER_AGENT
         }));
-        projectId = await lookupProjectId(lookup, iam(), settings.region ?? '');
+        projectId = await (0,huaweicloud_credentials/* lookupProjectId */.lg)(lookup, iam(), settings.region ?? '');
         core/* info */.pq(`Project ${projectId} (looked up for region ${settings.region}).`);
     }
     const authorizer = authorizerFor(credentials, projectId, iam, withTimeout);
@@ -1191,7 +730,7 @@ async function waitForTerminalStatus(options) {
                 failuresInARow = 0;
             }
             catch (error) {
-                if (error instanceof Cancelled || !wait_isRetryable(error))
+                if (error instanceof Cancelled || !isRetryable(error))
                     throw error;
                 failingSince ??= now();
                 failuresInARow++;
@@ -1306,7 +845,7 @@ class LogFollower {
         const { callbacks } = this.options;
         this.failingSince ??= this.now();
         const failingForMs = this.now() - this.failingSince;
-        if (wait_isRetryable(error) && failingForMs <= this.maxFailureMs) {
+        if (isRetryable(error) && failingForMs <= this.maxFailureMs) {
             callbacks.transientFailure(`Reading the training log failed, retrying: ${messageOf(error)}`, failingForMs);
             return;
         }
@@ -1328,7 +867,7 @@ function workerNames(files) {
     files.forEach((file, index) => names.set(file, distinct ? short[index] : file));
     return names;
 }
-function wait_isRetryable(error) {
+function isRetryable(error) {
     return typeof error === 'object' && error !== null && error.retryable === true;
 }
 function messageOf(error) {
