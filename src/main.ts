@@ -1,24 +1,33 @@
-/** The main step: inputs, then one of the two paths, each loaded only when taken. Nothing else lives here. */
+/** The main step: settings → one step (each loaded only when taken) → one setFailed. Nothing else lives here. */
 import * as core from '@actions/core'
-import { readSettings, InputError } from './inputs.js'
-import { errorMessage } from './report/messages.js'
-import { CancelledError } from './cancel.js'
+import { readSettings, InputError } from './settings.js'
+import { CancelledError } from './steps/cancel.js'
+import { markMainStarted } from './report/outputs.js'
+import { errorMessage } from './util/values.js'
 
 export async function run(): Promise<void> {
+  markMainStarted()
   try {
     const settings = readSettings()
     if (settings.validateOnly) {
-      const { validateJobFiles } = await import('./validate.js')
-      await validateJobFiles(settings)
+      const { validateJobFiles } = await import('./steps/validate.js')
+      const result = await validateJobFiles(settings)
+      if (result.failure !== undefined) throw new Error(result.failure)
     } else {
-      const { createTrainingJob } = await import('./create.js')
+      const { createTrainingJob } = await import('./steps/create.js')
       await createTrainingJob(settings)
     }
   } catch (error) {
-    // One problem is the failure line itself; several are listed first, one annotation each.
-    if (error instanceof InputError && error.problems.length > 1) error.problems.forEach(p => core.error(p))
-    core.setFailed(errorMessage(error))
+    core.setFailed(failureLine(error))
     // A read still in flight must not hold a cancelled step until the runner kills it.
     if (error instanceof CancelledError) process.exit(1)
   }
+}
+
+/** One problem is the failure line itself; several are listed first, one annotation each. */
+function failureLine(error: unknown): string {
+  if (!(error instanceof InputError)) return errorMessage(error)
+  if (error.problems.length === 1) return error.problems[0] ?? ''
+  error.problems.forEach(problem => core.error(problem))
+  return `${error.problems.length} input problems, listed above; fix them and run again.`
 }

@@ -1,49 +1,30 @@
-/**
- * Entry of the post step (`post-if: cancelled()`): stops the job version when the main step was
- * killed before it could. Does nothing when the main step handed the job over or it already ended.
- */
+/** The post step (`post-if: cancelled()`): settings → stop a run the main step left behind → one setFailed. */
 import * as core from '@actions/core'
-import { readSettings } from './inputs.js'
-import { connect } from './service.js'
-import { jobStatus } from './modelarts/status.js'
-import { errorMessage } from './report/messages.js'
-import { STATE } from './report/outputs.js'
+import { readSettings, type CreateSettings } from './settings.js'
+import { stopLeftoverRun } from './steps/cancel.js'
+import { savedJob } from './report/outputs.js'
+import { errorMessage } from './util/values.js'
 
-export async function runPost(): Promise<void> {
+export async function run(): Promise<void> {
   try {
-    const jobId = core.getState(STATE.jobId)
-    const versionId = core.getState(STATE.versionId)
-    const finished = core.getState(STATE.finished)
-    if (!jobId || !versionId) {
-      core.info('No training job was created by this step: nothing to stop.')
-      return
+    let settings: CreateSettings | undefined
+    const createSettings = (): CreateSettings => {
+      const read = readSettings()
+      // validate_only never creates a job, so a saved job means these are create settings.
+      if (read.validateOnly) throw new Error('validate_only is set: no job of this step to stop.')
+      settings = read
+      return read
     }
-    if (finished) {
-      core.info(`Job ${jobId} version ${versionId} was already handled by the main step (${finished}).`)
-      return
-    }
-    const settings = readSettings()
-    if (!settings.stopOnCancel) {
-      core.info(`stop_on_cancel is false: job ${jobId} version ${versionId} is left running.`)
-      return
-    }
-    const service = await connect(settings)
-    try {
-      const status = jobStatus((await service.api.getVersion(jobId, versionId)).statusCode)
-      if (status.terminal) {
-        core.info(`Job ${jobId} version ${versionId} already ended (${status.name}): nothing to stop.`)
-        return
-      }
-      await service.api.stopVersion(jobId, versionId)
-      core.info(
-        `The workflow was cancelled: stopped job ${jobId} version ${versionId} (it was ${status.name}).`
-      )
-    } finally {
-      service.dispose()
-    }
+    await stopLeftoverRun({
+      saved: savedJob(),
+      settings: createSettings,
+      connect: async () => {
+        const { connect } = await import('./steps/connect.js')
+        return connect(settings ?? createSettings())
+      },
+      log: message => core.info(message)
+    })
   } catch (error) {
     core.setFailed(`Could not stop the training job after the cancel: ${errorMessage(error)}`)
   }
 }
-
-await runPost()

@@ -1,23 +1,73 @@
 /**
- * Action inputs and their environment fallbacks, read once into one typed Settings object.
- * Every problem is collected, so a user fixes all input mistakes in one round.
+ * The action's inputs and their environment fallbacks: gathered once as raw strings, then parsed by a pure
+ * function into one typed settings value. Every problem is collected, so a user fixes all input mistakes in
+ * one round. "Create without credentials" cannot be represented.
  */
 import * as core from '@actions/core'
 import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names.js'
-import { parseDuration } from './duration.js'
+import { parseDuration } from './util/duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
-import { secretsOf } from './huaweicloud/credentials.js'
+
+/** Every input action.yml declares. */
+export const INPUT_NAMES = [
+  'region',
+  'project_id',
+  'endpoint',
+  'iam_endpoint',
+  'access_key',
+  'secret_key',
+  'security_token',
+  'auth_token',
+  'idp_id',
+  'oidc_audience',
+  'job_file',
+  ...DEFINITION_INPUT_NAMES,
+  'validate_only',
+  'if_exists',
+  'wait',
+  'timeout',
+  'poll_interval',
+  'fail_on_job_failure',
+  'stop_on_cancel',
+  'stream_logs'
+] as const
+
+export type InputName = (typeof INPUT_NAMES)[number]
+/** Inputs as the runner passed them, untrimmed; a missing one reads as ''. */
+export type RawInputs = Readonly<Partial<Record<InputName, string>>>
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** Structured inputs are YAML: their indentation, the first line's included, is kept. */
+const STRUCTURED = new Set<string>(['parameter', 'data_source', 'volumes'])
 
 export type Credentials =
-  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
+  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken: string | undefined }
   | { kind: 'token'; token: string }
-  | { kind: 'oidc'; idpId: string; audience?: string }
+  | { kind: 'oidc'; idpId: string; audience: string | undefined }
 
-export interface Settings {
-  validateOnly: boolean
+/** Where to run; a region, an endpoint or both (checked). */
+export interface Target {
+  region: string | undefined
+  projectId: string | undefined
+  endpoint: string | undefined
+  iamEndpoint: string | undefined
+}
+
+interface CommonSettings {
   /** Job file paths or globs, one per line; empty when the definition comes from inputs alone. */
   jobFiles: string[]
   definitionInputs: DefinitionInputs
+}
+
+/** validate_only: no credentials, no network. */
+export interface ValidateOnlySettings extends CommonSettings {
+  validateOnly: true
+}
+
+export interface CreateSettings extends CommonSettings {
+  validateOnly: false
+  /** The one job file, if any. */
+  jobFile: string | undefined
   ifExists: 'fail' | 'new_version'
   wait: boolean
   timeoutMs: number
@@ -25,27 +75,44 @@ export interface Settings {
   failOnJobFailure: boolean
   stopOnCancel: boolean
   streamLogs: boolean
-  region?: string
-  projectId?: string
-  endpoint?: string
-  iamEndpoint?: string
-  /** Undefined only with validate_only, which needs none. */
-  credentials?: Credentials
+  target: Target
+  credentials: Credentials
   /** Per-request timeout; env MODELARTS_HTTP_TIMEOUT (e.g. `10s`), for slow networks and tests. */
   requestTimeoutMs: number
 }
 
+export type Settings = ValidateOnlySettings | CreateSettings
+
+/** The parse's answer: settings, or every problem; `secrets` in both cases, to mask before anything prints. */
+export type ParsedSettings =
+  | { settings: Settings; problems: []; secrets: string[] }
+  | { settings: undefined; problems: string[]; secrets: string[] }
+
 /** Input problems, each one line naming the input and how to fix it. */
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
-    super(problems.join('\n'))
+    super(
+      problems.length === 1 ? (problems[0] ?? '') : `${problems.length} input problems: ${problems.join(' ')}`
+    )
     this.name = 'InputError'
   }
 }
 
-type Env = Record<string, string | undefined>
+/** Reads every declared input once, untrimmed (the parse decides what to trim). */
+export function gatherInputs(read: (name: InputName) => string): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map(name => [name, read(name)]))
+}
 
-const input = (name: string): string => core.getInput(name).trim()
+/** The runner's inputs and environment to settings; masks secrets first. Throws InputError. */
+export function readSettings(env: Env = process.env): Settings {
+  const parsed = parseSettings(
+    gatherInputs(name => core.getInput(name, { trimWhitespace: false })),
+    env
+  )
+  parsed.secrets.forEach(secret => core.setSecret(secret))
+  if (parsed.settings === undefined) throw new InputError(parsed.problems)
+  return parsed.settings
+}
 
 function firstOf(env: Env, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -58,27 +125,20 @@ function firstOf(env: Env, ...names: string[]): string | undefined {
 const TRUE = new Set(['true', 'True', 'TRUE'])
 const FALSE = new Set(['false', 'False', 'FALSE'])
 
-/** Reads every input; masks secrets before anything can print them. */
-export function readSettings(env: Env = process.env): Settings {
+/** Pure: raw inputs and environment to settings or problems. */
+export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
   const problems: string[] = []
-  // Masked on every path, validate_only included: nothing below may print them, but a typo could.
-  secretsOf({
-    secretKey: input('secret_key'),
-    securityToken: input('security_token'),
-    authToken: input('auth_token')
-  }).forEach(secret => core.setSecret(secret))
-
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = input(name)
-    if (raw === '') return fallback
-    if (TRUE.has(raw)) return true
-    if (FALSE.has(raw)) return false
-    problems.push(`Input \`${name}\` is "${raw}": write true or false.`)
+  const input = (name: InputName): string => (raw[name] ?? '').trim()
+  const bool = (name: InputName, fallback: boolean): boolean => {
+    const value = input(name)
+    if (value === '') return fallback
+    if (TRUE.has(value)) return true
+    if (FALSE.has(value)) return false
+    problems.push(`Input \`${name}\` is "${value}": write true or false.`)
     return fallback
   }
-  const duration = (name: string, fallback: string, allowMs: boolean): number => {
-    const raw = input(name) || fallback
-    const parsed = parseDuration(raw, { allowMs })
+  const duration = (name: InputName, fallback: string, allowMs: boolean): number => {
+    const parsed = parseDuration(input(name) || fallback, { allowMs })
     if (parsed.error !== undefined || parsed.ms === undefined) {
       problems.push(`Input \`${name}\`: ${parsed.error ?? 'not a duration'}`)
       return parseDuration(fallback, { allowMs }).ms ?? 0
@@ -86,9 +146,18 @@ export function readSettings(env: Env = process.env): Settings {
     return parsed.ms
   }
 
+  // Masked on every path, validate_only included: nothing may print them, but a typo could.
+  const secrets = [
+    input('secret_key'),
+    input('security_token'),
+    input('auth_token'),
+    firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'),
+    firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
+    firstOf(env, 'HUAWEICLOUD_SDK_SK')
+  ].filter((value): value is string => value !== undefined && value !== '')
+
   const validateOnly = bool('validate_only', false)
-  const jobFiles = core
-    .getInput('job_file')
+  const jobFiles = (raw.job_file ?? '')
     .split('\n')
     .map(line => line.trim())
     .filter(line => line !== '')
@@ -100,74 +169,83 @@ export function readSettings(env: Env = process.env): Settings {
 
   const definitionInputs: DefinitionInputs = {}
   for (const name of DEFINITION_INPUT_NAMES) {
-    // Structured inputs are YAML: keep their indentation.
-    const raw =
-      name === 'parameter' || name === 'data_source' || name === 'volumes' ? core.getInput(name) : input(name)
-    if (raw.trim() !== '') definitionInputs[name] = raw
+    const value = STRUCTURED.has(name) ? (raw[name] ?? '') : input(name)
+    if (value.trim() !== '') definitionInputs[name] = value
   }
 
   const ifExistsRaw = input('if_exists') || 'fail'
-  let ifExists: Settings['ifExists'] = 'fail'
+  let ifExists: CreateSettings['ifExists'] = 'fail'
   if (ifExistsRaw === 'fail' || ifExistsRaw === 'new_version') ifExists = ifExistsRaw
   else problems.push(`Input \`if_exists\` is "${ifExistsRaw}": write fail or new_version.`)
 
-  const settings: Settings = {
-    validateOnly,
-    jobFiles,
-    definitionInputs,
+  // Read on both paths, so a typo is reported even where the value is not used.
+  const behaviour = {
     ifExists,
     wait: bool('wait', false),
     timeoutMs: duration('timeout', '5h50m', false),
     pollIntervalMs: duration('poll_interval', '30s', true),
     failOnJobFailure: bool('fail_on_job_failure', true),
     stopOnCancel: bool('stop_on_cancel', true),
-    streamLogs: bool('stream_logs', true),
-    requestTimeoutMs: 30_000
+    streamLogs: bool('stream_logs', true)
   }
+  let requestTimeoutMs = 30_000
   const requestTimeout = env.MODELARTS_HTTP_TIMEOUT?.trim()
   if (requestTimeout) {
     const parsed = parseDuration(requestTimeout, { allowMs: true })
     if (parsed.ms === undefined) problems.push(`Environment variable MODELARTS_HTTP_TIMEOUT: ${parsed.error}`)
-    else settings.requestTimeoutMs = parsed.ms
+    else requestTimeoutMs = parsed.ms
   }
 
-  if (!validateOnly) {
-    readTarget(settings, env, problems)
-    settings.credentials = readCredentials(env, problems)
+  if (validateOnly) {
+    if (problems.length > 0) return { settings: undefined, problems, secrets }
+    return { settings: { validateOnly: true, jobFiles, definitionInputs }, problems: [], secrets }
   }
-  if (problems.length > 0) throw new InputError(problems)
-  return settings
+
+  const target = parseTarget(input, env, problems)
+  const credentials = parseCredentials(input, env, problems)
+  if (problems.length > 0 || credentials === undefined) return { settings: undefined, problems, secrets }
+  return {
+    settings: {
+      validateOnly: false,
+      jobFiles,
+      jobFile: jobFiles[0],
+      definitionInputs,
+      ...behaviour,
+      target,
+      credentials,
+      requestTimeoutMs
+    },
+    problems: [],
+    secrets
+  }
 }
 
-function readTarget(settings: Settings, env: Env, problems: string[]): void {
+function parseTarget(input: (name: InputName) => string, env: Env, problems: string[]): Target {
   const region = input('region') || firstOf(env, 'HUAWEI_CLOUD_REGION', 'HUAWEICLOUD_SDK_REGION')
   const projectId =
     input('project_id') || firstOf(env, 'HUAWEI_CLOUD_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
   const endpointRaw = input('endpoint')
   const iamRaw = input('iam_endpoint') || firstOf(env, 'HUAWEICLOUD_SDK_IAM_ENDPOINT')
+  const target: Target = { region, projectId, endpoint: undefined, iamEndpoint: undefined }
 
   if (region) {
     const error = checkRegion(region)
     if (error) problems.push(`Input \`region\`: ${error}`)
-    settings.region = region
   }
-  if (projectId) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) {
-      problems.push(
-        'Input `project_id` is not a project id (letters and digits, as in the console under My Credentials).'
-      )
-    }
-    settings.projectId = projectId
+  if (projectId && !/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) {
+    problems.push(
+      'Input `project_id` is not a project id (letters and digits, as in the console under My Credentials).'
+    )
   }
   if (endpointRaw) {
     const parsed = parseEndpoint(endpointRaw, 'endpoint')
     if (parsed.error) problems.push(parsed.error)
-    settings.endpoint = parsed.url
+    target.endpoint = parsed.url
   }
   if (iamRaw) {
     const parsed = parseEndpoint(iamRaw, 'iam_endpoint')
     if (parsed.error) problems.push(parsed.error)
-    settings.iamEndpoint = parsed.url
+    target.iamEndpoint = parsed.url
   }
   if (!region && !endpointRaw) {
     problems.push(
@@ -177,32 +255,32 @@ function readTarget(settings: Settings, env: Env, problems: string[]): void {
   if (!projectId && !region) {
     problems.push('No project: set input `project_id` (it can only be looked up from a `region`).')
   }
+  return target
 }
 
-function readCredentials(env: Env, problems: string[]): Credentials | undefined {
-  const secret = (value: string | undefined): string | undefined => {
-    if (value) core.setSecret(value)
-    return value
-  }
+function parseCredentials(
+  input: (name: InputName) => string,
+  env: Env,
+  problems: string[]
+): Credentials | undefined {
   const accessKey = input('access_key')
   const secretKey = input('secret_key')
-  const securityToken = input('security_token') || secret(firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'))
+  const securityToken = input('security_token') || firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN')
   const authToken = input('auth_token')
   const idpId = input('idp_id')
-  const audience = input('oidc_audience')
+  const audience = input('oidc_audience') || undefined
 
-  const given = [
+  const kinds = [
     accessKey || secretKey ? 'access_key/secret_key' : '',
     authToken ? 'auth_token' : '',
     idpId ? 'idp_id' : ''
-  ]
-  const kinds = given.filter(kind => kind !== '')
+  ].filter(kind => kind !== '')
   if (kinds.length > 1) {
     problems.push(`Credentials: ${kinds.join(' and ')} are both set; keep exactly one kind.`)
     return undefined
   }
   if (authToken) return { kind: 'token', token: authToken }
-  if (idpId) return { kind: 'oidc', idpId, ...(audience ? { audience } : {}) }
+  if (idpId) return { kind: 'oidc', idpId, audience }
   if (accessKey || secretKey) {
     if (!accessKey || !secretKey) {
       problems.push(
@@ -210,16 +288,16 @@ function readCredentials(env: Env, problems: string[]): Credentials | undefined 
       )
       return undefined
     }
-    return { kind: 'aksk', accessKey, secretKey, ...(securityToken ? { securityToken } : {}) }
+    return { kind: 'aksk', accessKey, secretKey, securityToken }
   }
-  const envAk = firstOf(env, 'HUAWEI_CLOUD_ACCESS_KEY_ID')
-  const envSk = secret(firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'))
-  if (envAk && envSk)
-    return { kind: 'aksk', accessKey: envAk, secretKey: envSk, ...(securityToken ? { securityToken } : {}) }
-  const sdkAk = firstOf(env, 'HUAWEICLOUD_SDK_AK')
-  const sdkSk = secret(firstOf(env, 'HUAWEICLOUD_SDK_SK'))
-  if (sdkAk && sdkSk)
-    return { kind: 'aksk', accessKey: sdkAk, secretKey: sdkSk, ...(securityToken ? { securityToken } : {}) }
+  for (const [ak, sk] of [
+    ['HUAWEI_CLOUD_ACCESS_KEY_ID', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'],
+    ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK']
+  ] as const) {
+    const envAk = firstOf(env, ak)
+    const envSk = firstOf(env, sk)
+    if (envAk && envSk) return { kind: 'aksk', accessKey: envAk, secretKey: envSk, securityToken }
+  }
   problems.push(
     'No credentials: set `access_key` and `secret_key` (or run huaweicloud/auth-action first), `auth_token`, or `idp_id` for keyless GitHub OIDC.'
   )

@@ -71,11 +71,11 @@ describe('the contract', () => {
     }
   })
 
-  test('the runner starts the bundles the build writes, on node24, with a post step only on cancel', () => {
+  test('the runner starts the one bundle the build writes, on node24, with a post step only on cancel', () => {
     expect(action.runs).toEqual({
       using: 'node24',
       main: 'dist/index.js',
-      post: 'dist/post/index.js',
+      post: 'dist/index.js',
       'post-if': 'cancelled()'
     })
   })

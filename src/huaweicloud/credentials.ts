@@ -3,6 +3,7 @@
  * plus the two IAM calls they need. No @actions/core: the caller masks what `secretsOf` lists and
  * what `onToken` receives.
  */
+import { isRecord } from '../util/values.js'
 import { HuaweiCloudError } from './errors.js'
 import type { Requester } from './http.js'
 import { signRequest } from './signer.js'
@@ -112,10 +113,6 @@ export function oidcAuthorizer(options: OidcOptions): Authorizer {
       current = undefined
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function trimSlash(url: string): string {

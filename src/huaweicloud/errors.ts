@@ -2,6 +2,7 @@
  * The one place that turns a failed call into a one-line message: what failed, where, and how to fix it.
  * Messages name the method and path only: never the query, headers or request body.
  */
+import { isRecord } from '../util/values.js'
 
 export type FailureKind = 'service' | 'network' | 'timeout' | 'protocol'
 
@@ -35,7 +36,7 @@ export class HuaweiCloudError extends Error {
     this.status = fields.status
     this.retryAfterMs = fields.retryAfterMs
     this.systemCode = fields.systemCode
-    this.retryable = fields.retryable ?? isRetryable(fields.kind, fields.status)
+    this.retryable = fields.retryable ?? retryableByDefault(fields.kind, fields.status)
   }
 
   /** The same failure, its message prefixed with what was being done (e.g. the OIDC exchange). */
@@ -44,9 +45,30 @@ export class HuaweiCloudError extends Error {
   }
 }
 
-function isRetryable(kind: FailureKind, status: number | undefined): boolean {
+function retryableByDefault(kind: FailureKind, status: number | undefined): boolean {
   if (kind === 'network' || kind === 'timeout') return true
   return status !== undefined && (status === 429 || status >= 500)
+}
+
+/** Fields of a failure as the classifiers read them: a HuaweiCloudError or a fake shaped like one. */
+const fieldsOf = (error: unknown): Partial<HuaweiCloudErrorFields> => (isRecord(error) ? error : {})
+
+/** A read that failed this way may succeed if sent again. */
+export function isRetryable(error: unknown): boolean {
+  return fieldsOf(error).retryable === true
+}
+
+/** The request may have reached the service, and its answer does not tell whether it took effect. */
+export function mayHaveLanded(error: unknown): boolean {
+  const e = fieldsOf(error)
+  if (e.requestSent !== true) return false
+  return e.kind === 'network' || e.kind === 'timeout' || (e.status !== undefined && e.status >= 500)
+}
+
+/** A transient failure before the request left (connection refused): safe to send again as it is. */
+export function neverSent(error: unknown): boolean {
+  const e = fieldsOf(error)
+  return e.requestSent === false && e.retryable === true
 }
 
 const CREDENTIALS_HINT =
@@ -126,10 +148,6 @@ function withHint(message: string, hint: string | undefined): string {
 export interface ServiceErrorBody {
   code?: string
   message?: string
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function text(value: unknown): string | undefined {

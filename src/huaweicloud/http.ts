@@ -2,6 +2,7 @@
  * The one function that touches the network: builds the exact bytes, authorizes them, sends them
  * (proxy-aware, keep-alive, per-request timeout), turns failures into HuaweiCloudError and retries reads.
  */
+import { isRecord } from '../util/values.js'
 import type { IncomingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import {
@@ -110,10 +111,6 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string | u
     flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
   }
   return flat
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function pathOf(url: string): string {

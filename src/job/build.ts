@@ -1,9 +1,9 @@
 /** The one entry point: job file and inputs to the request body, or to everything wrong with them. */
 import type { Diagnostic } from './diagnostic.js'
-import { Diagnoser } from './diagnose.js'
-import { mergeInputs, type DefinitionInputs } from './inputs.js'
+import { Diagnoser } from './explain.js'
+import { mergeInputs, type DefinitionInputs } from './merge.js'
 import { loadJobFile, type JobFileMap, type JobSource } from './load.js'
-import { jobDefinitionSchema, type JobDefinition } from './schema.js'
+import { jobDefinitionSchema, type JobDefinition } from './v1/schema.js'
 import { isPlainMapping } from './yaml.js'
 
 export interface BuildResult {

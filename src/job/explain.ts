@@ -1,7 +1,7 @@
 /** Schema issues and warnings as diagnostics: rule, one-sentence message, and where (file position or input). */
 import type { z } from 'zod'
 import type { Diagnostic, Severity } from './diagnostic.js'
-import { DEFINITION_INPUT_NAMES, inputAt, type InputOrigins } from './inputs.js'
+import { DEFINITION_INPUT_NAMES, inputAt, type InputOrigins } from './merge.js'
 import type { DefinitionPath, JobFileMap } from './load.js'
 import {
   CONFIG_SHAPE,
@@ -12,7 +12,7 @@ import {
   PARAMETER_ITEM_SHAPE,
   VOLUME_SHAPE,
   type RuleParams
-} from './schema.js'
+} from './v1/schema.js'
 import { nearestKey } from './suggest.js'
 import { isPlainMapping } from './yaml.js'
 

@@ -77,10 +77,8 @@ function fail(c: Conversion, node: Node, message: string): null {
   return null
 }
 
-/** A YAML mapping read as a plain object (not a list, not null). */
-export function isPlainMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+/** A YAML mapping read as a plain object (not a list, not null): the one isRecord, under the name job/ reads best. */
+export { isRecord as isPlainMapping } from '../util/values.js'
 
 /** The text of a mapping key as the plain object uses it. */
 export function keyText(key: unknown, text: string): string {

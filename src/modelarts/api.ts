@@ -1,63 +1,80 @@
 /**
- * The training-job operations the action needs, independent of the API version behind them.
- * v1 implements it in v1.ts; a v2 path can implement the same interface later.
- * Ids are decimal strings whatever the service sent (numbers or strings).
+ * What the steps ask of ModelArts, whichever API answers: submit a run exactly once, read its status,
+ * stop it, follow its log. v1 implements it in v1-api.ts; v2 sits beside it in the same shape. Pure types.
  */
 import type { JobDefinition } from '../job/index.js'
 
-export interface CreatedVersion {
+/** Which run: v1 a version of a job; v2 a job (it has no versions, so no versionId). */
+export interface JobRef {
   jobId: string
+  versionId?: string
+}
+
+/** Where a run stands: still going, or ended in one of three ways. */
+export type StatusPhase = 'running' | 'succeeded' | 'failed' | 'stopped'
+
+export interface JobStatus {
+  /** Lower-case name, the `status` output: v1 `completed` (`status_<code>` when undocumented), v2 the phase. */
+  name: string
+  /** The numeric status (v1); v2 has none. */
+  code?: number
+  phase: StatusPhase
+  terminal: boolean
+  /** The documented meaning, for the log and the summary. */
+  description: string
+}
+
+/** `running (8)`, `waiting (7): queued, waiting for resources`; without a code just the name. */
+export function statusLabel(status: JobStatus): string {
+  const head = status.code === undefined ? status.name : `${status.name} (${status.code})`
+  return status.description === status.name ? head : `${head}: ${status.description}`
+}
+
+export interface SubmitOptions {
+  ifExists: 'fail' | 'new_version'
+  log: (message: string) => void
+}
+
+export interface Submitted {
+  ref: JobRef
+  /** The name the run has (v2 series: `{name}-V0002`). */
   jobName: string
-  versionId: string
+  /** v1 `V0001`; v2 the series number with new_version, else empty. */
   versionName: string
-  statusCode: number
-  createTime?: number
+  status: JobStatus
+  /** 'job': a new job; 'version': the next run of an existing one (v1 version, v2 series member). */
+  kind: 'job' | 'version'
+  /** With kind 'version': the run the new one follows. */
+  previousVersionId?: string
+  /** True when the create's answer was lost and a lookup showed it had been made. */
+  adopted: boolean
 }
 
-export interface JobSummary {
-  jobId: string
-  jobName: string
-  versionId: string
-  statusCode: number
-  versionCount?: number
-  createTime?: number
-}
-
-export interface VersionSummary {
-  versionId: string
-  versionName: string
-  statusCode: number
-  createTime?: number
-}
-
-export interface VersionDetail extends VersionSummary {
-  jobId: string
-  jobName: string
+export interface RunDetail {
+  status: JobStatus
   /** Run time so far in ms, as the service reports it. */
   durationMs?: number
-  startTime?: number
-  /** Everything the service returned, for the summary. */
-  raw: Record<string, unknown>
 }
 
-export interface LogChunk {
-  /** New lines, oldest first, without trailing newlines. */
-  lines: string[]
-  /** Position to pass as `after` next time; unchanged when nothing new. */
-  cursor: string | undefined
+/** Reads a run's log a window at a time; keeps only positions (v1 cursors, v2 bytes printed), never the log. */
+export interface LogReader {
+  /**
+   * Hands every line added since the last call to `line`, oldest first. `final`: the run ended, read to the end.
+   * `untilAborted` wraps each request, so a cancel ends the read at once.
+   */
+  read(
+    line: (text: string, worker: string | undefined) => void,
+    untilAborted: <T>(work: Promise<T>) => Promise<T>,
+    final: boolean
+  ): Promise<void>
 }
 
 export interface TrainingJobsApi {
-  createJob(definition: JobDefinition): Promise<CreatedVersion>
-  createVersion(jobId: string, preVersionId: string, definition: JobDefinition): Promise<CreatedVersion>
-  /** Jobs whose name contains `search`, all pages. */
-  findJobs(search: string, workspaceId?: string): Promise<JobSummary[]>
-  /** All versions of a job, newest first. */
-  listVersions(jobId: string): Promise<VersionSummary[]>
-  getVersion(jobId: string, versionId: string): Promise<VersionDetail>
-  stopVersion(jobId: string, versionId: string): Promise<void>
-  /** Log file names (one per worker); [] when not ready yet. */
-  logFileNames(jobId: string, versionId: string): Promise<string[]>
-  /** Lines after `cursor` (undefined = from the start); empty when not ready yet. */
-  logLines(jobId: string, versionId: string, file: string, cursor: string | undefined): Promise<LogChunk>
+  /** Creates the job (or, with ifExists new_version, the next run of the job of that name) exactly once. */
+  submit(definition: JobDefinition, options: SubmitOptions): Promise<Submitted>
+  getRun(ref: JobRef): Promise<RunDetail>
+  /** Stopping twice is harmless. */
+  stop(ref: JobRef): Promise<void>
+  /** A new reader for one wait: lines printed once each, in order. */
+  logReader(ref: JobRef): LogReader
 }

@@ -3,18 +3,9 @@
  * Pure: no I/O, no @actions/core.
  */
 
-/** Where a job stands: still going, or ended in one of three ways. */
-export type StatusPhase = 'running' | 'succeeded' | 'failed' | 'stopped'
+import type { JobStatus, StatusPhase } from './api.js'
 
-export interface JobStatus {
-  code: number
-  /** Lower-case name without the `JOBSTAT_` prefix, e.g. `completed`; `status_<code>` when not documented. */
-  name: string
-  phase: StatusPhase
-  terminal: boolean
-  /** The documented meaning, for the log and the summary. */
-  description: string
-}
+export type { JobStatus, StatusPhase }
 
 interface DocumentedStatus {
   name: string
@@ -49,7 +40,7 @@ const documentedStatuses: ReadonlyMap<number, DocumentedStatus> = new Map([
 ])
 
 /** The status for a code as the service sent it (a number, or a decimal string such as `"10"`). */
-export function jobStatus(code: number | string): JobStatus {
+export function jobStatus(code: number | string): JobStatus & { code: number } {
   const text = String(code).trim()
   const numeric = /^-?\d+$/.test(text) ? Number(text) : Number.NaN
   const documented = documentedStatuses.get(numeric)
@@ -62,10 +53,4 @@ export function jobStatus(code: number | string): JobStatus {
     terminal: false,
     description: `undocumented status ${text}`
   }
-}
-
-/** `running (8)`, or `waiting (7): queued, waiting for resources` when the meaning adds something. */
-export function statusLabel(status: JobStatus): string {
-  const head = `${status.name} (${status.code})`
-  return status.description === status.name ? head : `${head}: ${status.description}`
 }

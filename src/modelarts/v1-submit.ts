@@ -1,23 +1,23 @@
 /**
- * Creates the training job, or a new version of the job of the same name, exactly once.
+ * v1: creates the training job, or a new version of the job of the same name, exactly once.
  * Create calls are never retried blindly: after an ambiguous failure the job list decides.
  */
 import type { JobDefinition } from '../job/index.js'
-import type { CreatedVersion, JobSummary, TrainingJobsApi, VersionSummary } from './api.js'
+import type { SubmitOptions } from './api.js'
+import type { CreatedVersion, JobSummary, TrainingJobsV1, VersionSummary } from './v1.js'
 import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
+import { mayHaveLanded, neverSent } from '../huaweicloud/errors.js'
 
 export const NAME_TAKEN = 'ModelArts.0103'
 
-export interface SubmitOptions {
-  ifExists: 'fail' | 'new_version'
-  log: (message: string) => void
+export interface V1SubmitOptions extends SubmitOptions {
   now?: () => number
   sleep?: (ms: number) => Promise<void>
   /** How many times a create that failed ambiguously and left nothing behind is tried again. */
   maxAttempts?: number
 }
 
-export interface Submitted {
+export interface SubmittedVersion {
   created: CreatedVersion
   /** 'job': a new job; 'version': a new version of an existing job. */
   kind: 'job' | 'version'
@@ -27,37 +27,16 @@ export interface Submitted {
   adopted: boolean
 }
 
-interface ErrorLike {
-  code?: string
-  requestSent?: boolean
-  retryable?: boolean
-  kind?: string
-  status?: number
-}
-const asError = (error: unknown): ErrorLike =>
-  typeof error === 'object' && error !== null ? (error as ErrorLike) : {}
-
-/** The request may have reached the service, and its answer does not tell whether it took effect. */
-export function isAmbiguous(error: unknown): boolean {
-  const e = asError(error)
-  if (e.requestSent !== true) return false
-  return e.kind === 'network' || e.kind === 'timeout' || (e.status !== undefined && e.status >= 500)
-}
-
-/** A transient failure before the request left (connection refused): safe to send again as it is. */
-const neverSent = (error: unknown): boolean => {
-  const e = asError(error)
-  return e.requestSent === false && e.retryable === true
-}
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code
 
 /** Clock skew tolerated between the runner and the service when deciding "created by this attempt". */
 const SKEW_MS = 5 * 60 * 1000
 
 export async function submitTrainingJob(
-  api: TrainingJobsApi,
+  api: TrainingJobsV1,
   definition: JobDefinition,
-  options: SubmitOptions
-): Promise<Submitted> {
+  options: V1SubmitOptions
+): Promise<SubmittedVersion> {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? ((ms: number) => realSleep(ms))
   const maxAttempts = options.maxAttempts ?? 3
@@ -73,7 +52,7 @@ export async function submitTrainingJob(
     try {
       return { created: await api.createJob(definition), kind: 'job', adopted: false }
     } catch (error) {
-      if (asError(error).code === NAME_TAKEN) {
+      if (codeOf(error) === NAME_TAKEN) {
         if (options.ifExists !== 'new_version') throw error
         break
       }
@@ -81,7 +60,7 @@ export async function submitTrainingJob(
         await sleep(backoffDelay(attempt, defaultRetryPolicy))
         continue
       }
-      if (!isAmbiguous(error)) throw error
+      if (!mayHaveLanded(error)) throw error
       options.log(
         `The create call for job "${name}" ended without an answer; checking whether the job was made.`
       )
@@ -106,16 +85,16 @@ export async function submitTrainingJob(
 }
 
 async function createNewVersion(
-  api: TrainingJobsApi,
+  api: TrainingJobsV1,
   definition: JobDefinition,
-  options: SubmitOptions,
+  options: V1SubmitOptions,
   findExact: () => Promise<JobSummary | undefined>,
   {
     now,
     sleep,
     maxAttempts
   }: { now: () => number; sleep: (ms: number) => Promise<void>; maxAttempts: number }
-): Promise<Submitted> {
+): Promise<SubmittedVersion> {
   const name = definition.job_name
   const job = await findExact()
   if (!job) {
@@ -138,7 +117,7 @@ async function createNewVersion(
         await sleep(backoffDelay(attempt, defaultRetryPolicy))
         continue
       }
-      if (!isAmbiguous(error)) throw error
+      if (!mayHaveLanded(error)) throw error
       options.log(
         `The create call for a new version of job ${job.jobId} ended without an answer; checking the versions.`
       )
@@ -163,13 +142,12 @@ async function createNewVersion(
 }
 
 function fromSummary(job: JobSummary, name: string, first: VersionSummary | undefined): CreatedVersion {
-  const created: CreatedVersion = {
+  return {
     jobId: job.jobId,
     jobName: name,
     versionId: first?.versionId ?? job.versionId,
     versionName: first?.versionName ?? 'V0001',
-    statusCode: first?.statusCode ?? job.statusCode
+    statusCode: first?.statusCode ?? job.statusCode,
+    createTime: job.createTime
   }
-  if (job.createTime !== undefined) created.createTime = job.createTime
-  return created
 }

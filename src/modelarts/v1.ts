@@ -1,15 +1,63 @@
-/** ModelArts v1 training-job calls (modelarts-api.md section 1), behind the TrainingJobsApi interface. */
+/**
+ * ModelArts v1 training-job calls (modelarts-api.md section 1), one function per call, with the service's
+ * loose types read once. v1-api.ts puts them behind TrainingJobsApi; nothing else calls them.
+ */
 import type { JobDefinition } from '../job/index.js'
 import type { ApiRequest, ApiResponse, Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
-import type {
-  CreatedVersion,
-  JobSummary,
-  LogChunk,
-  TrainingJobsApi,
-  VersionDetail,
-  VersionSummary
-} from './api.js'
+
+/** A version as every v1 answer describes it. Ids are decimal strings whatever the service sent. */
+export interface VersionSummary {
+  versionId: string
+  versionName: string
+  statusCode: number
+  createTime?: number
+}
+
+export interface CreatedVersion extends VersionSummary {
+  jobId: string
+  jobName: string
+}
+
+export interface JobSummary {
+  jobId: string
+  jobName: string
+  versionId: string
+  statusCode: number
+  versionCount?: number
+  createTime?: number
+}
+
+export interface VersionDetail extends CreatedVersion {
+  /** Run time so far in ms, as the service reports it. */
+  durationMs?: number
+  startTime?: number
+  /** Everything the service returned. */
+  raw: Record<string, unknown>
+}
+
+export interface LogChunk {
+  /** New lines, oldest first, without trailing newlines. */
+  lines: string[]
+  /** Position to pass as `after` next time; unchanged when nothing new. */
+  cursor: string | undefined
+}
+
+/** The v1 calls the action makes. */
+export interface TrainingJobsV1 {
+  createJob(definition: JobDefinition): Promise<CreatedVersion>
+  createVersion(jobId: string, preVersionId: string, definition: JobDefinition): Promise<CreatedVersion>
+  /** Jobs whose name contains `search`, all pages. */
+  findJobs(search: string, workspaceId?: string): Promise<JobSummary[]>
+  /** All versions of a job, newest first. */
+  listVersions(jobId: string): Promise<VersionSummary[]>
+  getVersion(jobId: string, versionId: string): Promise<VersionDetail>
+  stopVersion(jobId: string, versionId: string): Promise<void>
+  /** Log file names (one per worker); [] when not ready yet. */
+  logFileNames(jobId: string, versionId: string): Promise<string[]>
+  /** Lines after `cursor` (undefined = from the start); empty when not ready yet. */
+  logLines(jobId: string, versionId: string, file: string, cursor: string | undefined): Promise<LogChunk>
+}
 
 type Json = Record<string, unknown>
 
@@ -21,16 +69,20 @@ const numberOf = (value: unknown): number | undefined => {
   return undefined
 }
 
+/** The one mapper of a version record: list items, create answers and version details share these fields. */
+const versionOf = (item: Json): VersionSummary => ({
+  versionId: idOf(item.version_id),
+  versionName: idOf(item.version_name),
+  statusCode: numberOf(item.status) ?? 0,
+  createTime: numberOf(item.create_time)
+})
+
 function created(body: Json): CreatedVersion {
   const result: CreatedVersion = {
     jobId: idOf(body.job_id),
     jobName: idOf(body.job_name),
-    versionId: idOf(body.version_id),
-    versionName: idOf(body.version_name),
-    statusCode: numberOf(body.status) ?? 0
+    ...versionOf(body)
   }
-  const createTime = numberOf(body.create_time)
-  if (createTime !== undefined) result.createTime = createTime
   if (!result.jobId || !result.versionId) {
     throw new HuaweiCloudError(
       'ModelArts answered the create call without a job_id or version_id; check the job list in the console.',
@@ -44,7 +96,7 @@ const PAGE_SIZE = 1000 // the largest per_page the list APIs accept
 const MAX_PAGES = 100
 const LOG_PAGE_LINES = 500 // the largest `lines` aom-log accepts
 
-export function trainingJobsV1(http: Requester, endpoint: string, projectId: string): TrainingJobsApi {
+export function trainingJobsV1(http: Requester, endpoint: string, projectId: string): TrainingJobsV1 {
   const base = `${endpoint}/v1/${encodeURIComponent(projectId)}/training-jobs`
   const versionUrl = (jobId: string, versionId: string): string =>
     `${base}/${encodeURIComponent(jobId)}/versions/${encodeURIComponent(versionId)}`
@@ -91,17 +143,14 @@ export function trainingJobsV1(http: Requester, endpoint: string, projectId: str
         })
         const items = Array.isArray(body?.jobs) ? (body.jobs as Json[]) : []
         for (const item of items) {
-          const job: JobSummary = {
+          jobs.push({
             jobId: idOf(item.job_id),
             jobName: idOf(item.job_name),
             versionId: idOf(item.version_id),
-            statusCode: numberOf(item.status) ?? 0
-          }
-          const versionCount = numberOf(item.version_count)
-          if (versionCount !== undefined) job.versionCount = versionCount
-          const createTime = numberOf(item.create_time)
-          if (createTime !== undefined) job.createTime = createTime
-          jobs.push(job)
+            statusCode: numberOf(item.status) ?? 0,
+            versionCount: numberOf(item.version_count),
+            createTime: numberOf(item.create_time)
+          })
         }
         const total = numberOf(body?.job_total_count)
         if (items.length < PAGE_SIZE || (total !== undefined && page * PAGE_SIZE >= total)) break
@@ -117,16 +166,7 @@ export function trainingJobsV1(http: Requester, endpoint: string, projectId: str
           page
         })
         const items = Array.isArray(body?.versions) ? (body.versions as Json[]) : []
-        for (const item of items) {
-          const version: VersionSummary = {
-            versionId: idOf(item.version_id),
-            versionName: idOf(item.version_name),
-            statusCode: numberOf(item.status) ?? 0
-          }
-          const createTime = numberOf(item.create_time)
-          if (createTime !== undefined) version.createTime = createTime
-          versions.push(version)
-        }
+        versions.push(...items.map(versionOf))
         if (items.length < PAGE_SIZE) break
       }
       // Newest first, whatever order the service used: version ids grow.
@@ -135,21 +175,15 @@ export function trainingJobsV1(http: Requester, endpoint: string, projectId: str
 
     async getVersion(jobId: string, versionId: string): Promise<VersionDetail> {
       const { body = {} } = await read(versionUrl(jobId, versionId))
-      const detail: VersionDetail = {
+      return {
+        ...versionOf(body),
         jobId: idOf(body.job_id) || jobId,
         jobName: idOf(body.job_name),
         versionId: idOf(body.version_id) || versionId,
-        versionName: idOf(body.version_name),
-        statusCode: numberOf(body.status) ?? 0,
+        durationMs: numberOf(body.duration),
+        startTime: numberOf(body.start_time),
         raw: body
       }
-      const durationMs = numberOf(body.duration)
-      if (durationMs !== undefined) detail.durationMs = durationMs
-      const startTime = numberOf(body.start_time)
-      if (startTime !== undefined) detail.startTime = startTime
-      const createTime = numberOf(body.create_time)
-      if (createTime !== undefined) detail.createTime = createTime
-      return detail
     },
 
     async stopVersion(jobId: string, versionId: string): Promise<void> {

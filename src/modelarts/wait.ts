@@ -2,8 +2,10 @@
  * Follows a training-job version until it ends: polls its status, streams its log, honours the timeout and
  * cancellation. Prints nothing itself: everything goes through the callbacks the caller passes in.
  */
-import type { LogChunk, TrainingJobsApi, VersionDetail } from './api.js'
-import { jobStatus, type JobStatus } from './status.js'
+import type { JobRef, JobStatus, LogReader, RunDetail, TrainingJobsApi } from './api.js'
+import { isRetryable } from '../huaweicloud/errors.js'
+import { sleep as abortableSleep } from '../huaweicloud/retry.js'
+import { errorMessage } from '../util/values.js'
 
 export interface WaitCallbacks {
   /** Once per change of status, the first status seen included (but not `initialStatus`). */
@@ -16,8 +18,7 @@ export interface WaitCallbacks {
 
 export interface WaitOptions {
   api: TrainingJobsApi
-  jobId: string
-  versionId: string
+  ref: JobRef
   pollIntervalMs: number
   timeoutMs: number
   streamLogs: boolean
@@ -27,6 +28,7 @@ export interface WaitOptions {
   signal?: AbortSignal
   callbacks: WaitCallbacks
   now?: () => number
+  /** May resolve or reject when the signal aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /** The status the create returned: the starting point, not reported again through statusChanged. */
   initialStatus?: JobStatus
@@ -42,7 +44,6 @@ export type WaitResult =
   | {
       outcome: 'terminal'
       status: JobStatus
-      detail: VersionDetail
       waitedMs: number
       durationMs?: number
       timeline: TimelineEntry[]
@@ -55,17 +56,14 @@ const defaultMaxFailureMs = 10 * 60_000
 const minimumPollIntervalMs = 100
 // After failed reads the next poll comes later (doubling), but never later than this unless the interval is longer.
 const maximumBackoffMs = 60_000
-const refreshLogFilesEveryPolls = 10
-const logPagesPerPoll = 20
-const logPagesFinalDrain = 200
 
 /** Thrown inside the loop when the signal aborts; turned into the 'cancelled' outcome. */
 class Cancelled extends Error {}
 
 export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitResult> {
-  const { api, jobId, versionId, callbacks, signal } = options
+  const { api, ref, callbacks, signal } = options
   const now = options.now ?? Date.now
-  const sleep = options.sleep ?? sleepUnlessAborted
+  const sleep = options.sleep ?? abortableSleep
   const maxFailureMs = options.maxFailureMs ?? defaultMaxFailureMs
   const pollIntervalMs = Math.max(options.pollIntervalMs, minimumPollIntervalMs)
   const startedAt = now()
@@ -75,7 +73,9 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   const timeline: TimelineEntry[] = status ? [{ status, atMs: 0 }] : []
   let failingSince: number | undefined
   let failuresInARow = 0
-  const logs = options.streamLogs ? new LogFollower(options, now, maxFailureMs) : undefined
+  const logs = options.streamLogs
+    ? new LogFollower(api.logReader(ref), callbacks, now, maxFailureMs)
+    : undefined
 
   const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
   const ended = (outcome: 'timeout' | 'cancelled'): WaitResult => ({
@@ -90,9 +90,9 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
       if (signal?.aborted) return ended('cancelled')
       if (elapsed() >= options.timeoutMs) return ended('timeout')
 
-      let detail: VersionDetail | undefined
+      let detail: RunDetail | undefined
       try {
-        detail = await untilAborted(api.getVersion(jobId, versionId))
+        detail = await untilAborted(api.getRun(ref))
         failingSince = undefined
         failuresInARow = 0
       } catch (error) {
@@ -102,13 +102,13 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
         const failingForMs = now() - failingSince
         if (failingForMs > maxFailureMs) throw error
         callbacks.transientFailure(
-          `Reading the job status failed, retrying: ${messageOf(error)}`,
+          `Reading the job status failed, retrying: ${errorMessage(error)}`,
           failingForMs
         )
       }
 
       if (detail) {
-        const seen = jobStatus(detail.statusCode)
+        const seen = detail.status
         const atMs = elapsed()
         if (seen.terminal) {
           // The last lines often reach the log service after the status changes: read them all before
@@ -126,10 +126,9 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           return {
             outcome: 'terminal',
             status: seen,
-            detail,
             waitedMs: elapsed(),
             timeline,
-            ...(detail.durationMs !== undefined && { durationMs: detail.durationMs })
+            durationMs: detail.durationMs
           }
         }
       }
@@ -149,41 +148,22 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   }
 }
 
-/**
- * Prints each log line once, in order, keeping only a cursor per file (never the log itself).
- * Its failures never end the wait: transient ones are retried at the next poll, others stop the streaming.
- */
+/** Drives the API's log reader; its failures never end the wait: transient ones are retried at the next poll, others stop the streaming. */
 class LogFollower {
-  private files: string[] = []
-  private readonly cursors = new Map<string, string | undefined>()
-  private pollsSinceRefresh = 0
   private stopped = false
   private failingSince: number | undefined
 
   constructor(
-    private readonly options: WaitOptions,
+    private readonly reader: LogReader,
+    private readonly callbacks: WaitCallbacks,
     private readonly now: () => number,
     private readonly maxFailureMs: number
   ) {}
 
   async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<void> {
     if (this.stopped) return
-    const { api, jobId, versionId } = this.options
     try {
-      if (final || this.files.length === 0 || this.pollsSinceRefresh >= refreshLogFilesEveryPolls) {
-        this.addFiles(await untilAborted(api.logFileNames(jobId, versionId)))
-        this.pollsSinceRefresh = 0
-      }
-      this.pollsSinceRefresh++
-      const workers = workerNames(this.files)
-      for (const file of this.files) {
-        await this.drainFile(
-          file,
-          workers.get(file),
-          untilAborted,
-          final ? logPagesFinalDrain : logPagesPerPoll
-        )
-      }
+      await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final)
       this.failingSince = undefined
     } catch (error) {
       if (error instanceof Cancelled) throw error
@@ -191,72 +171,22 @@ class LogFollower {
     }
   }
 
-  private addFiles(names: string[]): void {
-    for (const name of names) {
-      if (!this.cursors.has(name)) {
-        this.cursors.set(name, undefined)
-        this.files.push(name)
-      }
-    }
-  }
-
-  private async drainFile(
-    file: string,
-    worker: string | undefined,
-    untilAborted: <T>(work: Promise<T>) => Promise<T>,
-    maxPages: number
-  ): Promise<void> {
-    const { api, jobId, versionId, callbacks } = this.options
-    for (let page = 0; page < maxPages; page++) {
-      const before = this.cursors.get(file)
-      const chunk: LogChunk = await untilAborted(api.logLines(jobId, versionId, file, before))
-      const after = chunk.cursor ?? before
-      // Lines without a moved cursor would come back again next time: print nothing rather than twice.
-      if (chunk.lines.length === 0 || after === before) return
-      this.cursors.set(file, after)
-      for (const line of chunk.lines) callbacks.logLine(line, worker)
-    }
-  }
-
   private failed(error: unknown): void {
-    const { callbacks } = this.options
     this.failingSince ??= this.now()
     const failingForMs = this.now() - this.failingSince
     if (isRetryable(error) && failingForMs <= this.maxFailureMs) {
-      callbacks.transientFailure(
-        `Reading the training log failed, retrying: ${messageOf(error)}`,
+      this.callbacks.transientFailure(
+        `Reading the training log failed, retrying: ${errorMessage(error)}`,
         failingForMs
       )
       return
     }
     this.stopped = true
-    callbacks.transientFailure(
-      `Reading the training log failed, log streaming stopped (still waiting for the job): ${messageOf(error)}`,
+    this.callbacks.transientFailure(
+      `Reading the training log failed, log streaming stopped (still waiting for the job): ${errorMessage(error)}`,
       failingForMs
     )
   }
-}
-
-/** Worker names for the log prefix: only when there are several files, and only if they stay distinct. */
-function workerNames(files: string[]): Map<string, string | undefined> {
-  const names = new Map<string, string | undefined>()
-  if (files.length < 2) {
-    for (const file of files) names.set(file, undefined)
-    return names
-  }
-  // Strip a word extension such as `.log`, but keep numeric suffixes like `job.0` that tell workers apart.
-  const short = files.map(file => (file.split('/').pop() ?? file).replace(/\.[A-Za-z]+$/, ''))
-  const distinct = new Set(short).size === files.length && short.every(name => name !== '')
-  files.forEach((file, index) => names.set(file, distinct ? short[index] : file))
-  return names
-}
-
-function isRetryable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { retryable?: boolean }).retryable === true
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function ignoreCancelled(error: unknown): void {
@@ -290,19 +220,5 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
         reject(error)
       }
     )
-  })
-}
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    if (signal?.aborted) return resolve()
-    const done = (): void => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done, { once: true })
   })
 }

@@ -1,13 +1,77 @@
-/** Names of saved state, and the one place that writes the job summary. */
+/**
+ * The one writer of step outputs and saved state, and of the job summary. State is what main hands to post
+ * (the runner passes it back as STATE_<name>): typed setters here, one typed getter, nothing else touches it.
+ */
 import * as core from '@actions/core'
+import type { JobRef, JobStatus, Submitted } from '../modelarts/api.js'
 
-/** State the post step reads (the runner passes it back as STATE_<name>). */
-export const STATE = {
+const STATE = {
+  /** Set by the main step as it starts: the same bundle then runs as the post step. */
+  isPost: 'isPost',
   jobId: 'job_id',
   versionId: 'version_id',
-  /** Set when the main step handed the job over on purpose (created, ended, stopped, left running). */
+  /** Set when the main step handed the job over on purpose. */
   finished: 'finished'
 } as const
+
+/** How the main step left the run: created (not waited for), ended, stopped, or left running on purpose. */
+export type Finished = 'created' | 'ended' | 'stopped' | 'left-running'
+
+/** What the main step saved about the run it made, as the post step reads it. */
+export interface SavedJob {
+  ref: JobRef | undefined
+  finished: Finished | undefined
+}
+
+/** True in the post step: the main step recorded that it ran. */
+export const isPostStep = (env: Readonly<Record<string, string | undefined>> = process.env): boolean =>
+  env[`STATE_${STATE.isPost}`] === 'true'
+
+export function markMainStarted(): void {
+  core.saveState(STATE.isPost, 'true')
+}
+
+/** The state the main step saved, read from the runner's STATE_ variables. */
+export function savedJob(env: Readonly<Record<string, string | undefined>> = process.env): SavedJob {
+  const jobId = env[`STATE_${STATE.jobId}`] ?? ''
+  const versionId = env[`STATE_${STATE.versionId}`] ?? ''
+  const finished = env[`STATE_${STATE.finished}`] ?? ''
+  return {
+    ref: jobId ? { jobId, versionId: versionId || undefined } : undefined,
+    finished: finished ? (finished as Finished) : undefined
+  }
+}
+
+/** Right after the create: state and outputs first, so they survive any later failure or a kill. */
+export function saveCreated(submitted: Submitted, jobUrl: string): void {
+  core.saveState(STATE.jobId, submitted.ref.jobId)
+  core.saveState(STATE.versionId, submitted.ref.versionId ?? '')
+  core.setOutput('job_id', submitted.ref.jobId)
+  core.setOutput('version_id', submitted.ref.versionId ?? '')
+  core.setOutput('version_name', submitted.versionName)
+  setStatus(submitted.status)
+  core.setOutput('job_url', jobUrl)
+  core.setOutput('created', submitted.kind)
+}
+
+export function setStatus(status: JobStatus): void {
+  core.setOutput('status', status.name)
+  core.setOutput('status_code', status.code === undefined ? '' : String(status.code))
+}
+
+export function setDuration(ms: number): void {
+  core.setOutput('duration', String(Math.floor(ms / 1000)))
+}
+
+export function markFinished(how: Finished): void {
+  core.saveState(STATE.finished, how)
+}
+
+export function setValidation(result: { valid: boolean; filesChecked: number; problems: number }): void {
+  core.setOutput('valid', String(result.valid))
+  core.setOutput('files_checked', String(result.filesChecked))
+  core.setOutput('problems', String(result.problems))
+}
 
 export async function writeSummary(markdown: string): Promise<void> {
   // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write; that is not an error.
@@ -15,6 +79,6 @@ export async function writeSummary(markdown: string): Promise<void> {
   try {
     await core.summary.emptyBuffer().addRaw(markdown).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`)
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 }

@@ -1,9 +1,9 @@
 /** The job summary as Markdown: built by pure functions, written once by main. */
 import type { Diagnostic } from '../job/diagnostic.js'
 import type { JobDefinition } from '../job/index.js'
-import { statusLabel, type JobStatus } from '../modelarts/status.js'
+import { statusLabel, type JobStatus } from '../modelarts/api.js'
 import type { TimelineEntry } from '../modelarts/wait.js'
-import { formatDuration } from '../duration.js'
+import { formatDuration } from '../util/duration.js'
 import { locationOf } from './annotations.js'
 import { plural } from './plural.js'
 
@@ -20,11 +20,12 @@ const table = (head: string[], rows: string[][]): string =>
     ...rows.map(r => `| ${r.join(' | ')} |`)
   ].join('\n')
 
+/** Everything the job summary shows, built once from the results of the steps. */
 export interface JobReport {
   definition: JobDefinition
   kind: 'job' | 'version'
   jobId: string
-  versionId: string
+  versionId: string | undefined
   versionName: string
   previousVersionId?: string
   status: JobStatus
@@ -102,7 +103,10 @@ export function jobSummary(r: JobReport): string {
       '### Timeline',
       table(
         ['after', 'status'],
-        r.timeline.map(t => [formatDuration(t.atMs), `${code(t.status.name)} (${t.status.code})`])
+        r.timeline.map(t => [
+          formatDuration(t.atMs),
+          t.status.code === undefined ? code(t.status.name) : `${code(t.status.name)} (${t.status.code})`
+        ])
       )
     )
   }

@@ -1,8 +1,12 @@
-/** Cancellation: the runner sends SIGINT, then SIGTERM 7.5 s later, then kills the step. */
+/**
+ * Cancellation: the runner sends SIGINT, then SIGTERM 7.5 s later, then kills the step. The main step stops
+ * the run itself when it can; the post step (`post-if: cancelled()`) stops it when the main step was killed first.
+ */
 import * as core from '@actions/core'
-import type { Settings } from './inputs.js'
-import type { Service } from './service.js'
-import { STATE } from './report/outputs.js'
+import type { CreateSettings } from '../settings.js'
+import type { Service } from './connect.js'
+import type { JobRef, TrainingJobsApi } from '../modelarts/api.js'
+import { markFinished, type SavedJob } from '../report/outputs.js'
 
 /** The step ends because the runner cancelled it; main exits at once after saying so. */
 export class CancelledError extends Error {
@@ -46,21 +50,69 @@ export function watchForCancel(): CancelWatch {
   }
 }
 
-/** Stops the version when stop_on_cancel allows it, and records that the post step has nothing left to do. */
-export async function stopJobVersion(
-  service: Service,
-  settings: Settings,
-  jobId: string,
-  versionId: string
+/** `job 12 version 34` (v1), `job 5f0e…` (v2): how the log names a run. */
+export const runName = (ref: JobRef): string =>
+  ref.versionId === undefined ? `job ${ref.jobId}` : `job ${ref.jobId} version ${ref.versionId}`
+
+/** Stops the run when stop_on_cancel allows it, and records that the post step has nothing left to do. */
+export async function stopRun(
+  service: Pick<Service, 'api'>,
+  settings: Pick<CreateSettings, 'stopOnCancel'>,
+  ref: JobRef
 ): Promise<boolean> {
   if (!settings.stopOnCancel) {
-    core.warning(`stop_on_cancel is false: job ${jobId} version ${versionId} is left running.`)
-    core.saveState(STATE.finished, 'left-running')
+    core.warning(`stop_on_cancel is false: ${runName(ref)} is left running.`)
+    markFinished('left-running')
     return false
   }
-  core.info(`Stopping job ${jobId} version ${versionId}.`)
-  await service.api.stopVersion(jobId, versionId)
-  core.saveState(STATE.finished, 'stopped')
-  core.info(`Stop requested for job ${jobId} version ${versionId}.`)
+  core.info(`Stopping ${runName(ref)}.`)
+  await service.api.stop(ref)
+  markFinished('stopped')
+  core.info(`Stop requested for ${runName(ref)}.`)
   return true
 }
+
+/** What the post step needs, passed in so it runs on fakes. */
+export interface LeftoverDeps {
+  saved: SavedJob
+  /** Read only when there is something to stop. */
+  settings: () => Pick<CreateSettings, 'stopOnCancel'>
+  connect: () => Promise<{ api: TrainingJobsApi; dispose(): void }>
+  log: (message: string) => void
+}
+
+/** Why the post step did or did not stop the run. */
+export type LeftoverOutcome = 'no-job' | 'handled' | 'left-running' | 'already-ended' | 'stopped'
+
+/** The post step: stops the run the main step created and could not hand over (it was killed first). */
+export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutcome> {
+  const { saved, log } = deps
+  if (!saved.ref) {
+    log('No training job was created by this step: nothing to stop.')
+    return 'no-job'
+  }
+  const name = runName(saved.ref)
+  if (saved.finished) {
+    log(`${capitalized(name)} was already handled by the main step (${saved.finished}).`)
+    return 'handled'
+  }
+  if (!deps.settings().stopOnCancel) {
+    log(`stop_on_cancel is false: ${name} is left running.`)
+    return 'left-running'
+  }
+  const service = await deps.connect()
+  try {
+    const { status } = await service.api.getRun(saved.ref)
+    if (status.terminal) {
+      log(`${capitalized(name)} already ended (${status.name}): nothing to stop.`)
+      return 'already-ended'
+    }
+    await service.api.stop(saved.ref)
+    log(`The workflow was cancelled: stopped ${name} (it was ${status.name}).`)
+    return 'stopped'
+  } finally {
+    service.dispose()
+  }
+}
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -1,23 +1,25 @@
-/** From Settings to a ready TrainingJobsApi: endpoint, project, credentials, the HTTP client. */
+/** From settings to a ready TrainingJobsApi: endpoint, project, credentials, the HTTP client. */
 import * as core from '@actions/core'
-import type { Credentials, Settings } from './inputs.js'
-import type { Authorizer } from './huaweicloud/types.js'
+import type { CreateSettings, Credentials } from '../settings.js'
+import type { Authorizer } from '../huaweicloud/types.js'
 import {
   createHttpClient,
   type ApiRequest,
   type HuaweiCloudHttp,
   type Requester
-} from './huaweicloud/http.js'
+} from '../huaweicloud/http.js'
 import {
   accessKeyAuthorizer,
   exchangeIdToken,
   lookupProjectId,
   oidcAuthorizer,
   tokenAuthorizer
-} from './huaweicloud/credentials.js'
-import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from './huaweicloud/endpoints.js'
-import { trainingJobsV1 } from './modelarts/v1.js'
-import type { TrainingJobsApi } from './modelarts/api.js'
+} from '../huaweicloud/credentials.js'
+import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
+import { trainingJobsV1 } from '../modelarts/v1.js'
+import { v1Api } from '../modelarts/v1-api.js'
+import type { TrainingJobsApi } from '../modelarts/api.js'
+import { errorMessage } from '../util/values.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
 
@@ -25,7 +27,7 @@ export interface Service {
   api: TrainingJobsApi
   endpoint: string
   projectId: string
-  region?: string
+  region: string | undefined
   /** Console page of the region's training jobs; empty with a custom endpoint. */
   jobUrl: string
   /** Closes kept-alive connections, so the process can end. */
@@ -40,7 +42,7 @@ function authorizerFor(
 ): Authorizer {
   switch (credentials.kind) {
     case 'aksk':
-      return accessKeyAuthorizer({ ...credentials, ...(projectId ? { projectId } : {}) })
+      return accessKeyAuthorizer({ ...credentials, projectId })
     case 'token':
       return tokenAuthorizer(credentials.token)
     case 'oidc': {
@@ -56,7 +58,7 @@ function authorizerFor(
             return await core.getIDToken(credentials.audience)
           } catch (error) {
             throw new Error(
-              `Could not get the workflow's OIDC token (${(error as Error).message}): ` +
+              `Could not get the workflow's OIDC token (${errorMessage(error)}): ` +
                 'add `permissions: id-token: write` to the job.'
             )
           }
@@ -70,11 +72,10 @@ function authorizerFor(
 
 const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
 
-export async function connect(settings: Settings): Promise<Service> {
-  const credentials = settings.credentials
-  if (!credentials) throw new Error('No credentials.')
-  const endpoint = settings.endpoint ?? modelartsEndpoint(settings.region ?? '')
-  const iam = (): string => settings.iamEndpoint ?? iamEndpoint(settings.region ?? '')
+export async function connect(settings: CreateSettings): Promise<Service> {
+  const { credentials, target } = settings
+  const endpoint = target.endpoint ?? modelartsEndpoint(target.region ?? '')
+  const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
   const clients: HuaweiCloudHttp[] = []
   const withTimeout = (http: HuaweiCloudHttp): Requester => {
     clients.push(http)
@@ -83,7 +84,7 @@ export async function connect(settings: Settings): Promise<Service> {
     }
   }
 
-  let projectId = settings.projectId
+  let projectId = target.projectId
   if (!projectId) {
     // Only AK/SK and token credentials can ask IAM; OIDC needs the project to get its token at all.
     const lookup = withTimeout(
@@ -92,8 +93,8 @@ export async function connect(settings: Settings): Promise<Service> {
         userAgent: USER_AGENT
       })
     )
-    projectId = await lookupProjectId(lookup, iam(), settings.region ?? '')
-    core.info(`Project ${projectId} (looked up for region ${settings.region}).`)
+    projectId = await lookupProjectId(lookup, iam(), target.region ?? '')
+    core.info(`Project ${projectId} (looked up for region ${target.region}).`)
   }
   const authorizer = authorizerFor(credentials, projectId, iam, withTimeout)
   core.info(`Credentials: ${authorizer.description}.`)
@@ -101,11 +102,11 @@ export async function connect(settings: Settings): Promise<Service> {
     createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
   )
   return {
-    api: trainingJobsV1(http, endpoint, projectId),
+    api: v1Api(trainingJobsV1(http, endpoint, projectId)),
     endpoint,
     projectId,
-    ...(settings.region ? { region: settings.region } : {}),
-    jobUrl: settings.endpoint || !settings.region ? '' : consoleJobsUrl(settings.region),
+    region: target.region,
+    jobUrl: target.endpoint || !target.region ? '' : consoleJobsUrl(target.region),
     dispose: () => clients.forEach(client => client.dispose())
   }
 }

@@ -1,20 +1,20 @@
-/** Without validate_only: create the job (or a new version), then optionally follow it. */
+/** Without validate_only: create the job (or the next run of it), then optionally follow it. */
 import * as core from '@actions/core'
-import type { Settings } from './inputs.js'
+import type { CreateSettings } from '../settings.js'
 import { readJobDefinition } from './definition.js'
-import { connect, type Service } from './service.js'
-import type { JobDefinition } from './job/index.js'
-import { submitTrainingJob, type Submitted } from './modelarts/submit.js'
-import { jobStatus } from './modelarts/status.js'
-import { followJob } from './follow.js'
-import { CancelledError, stopJobVersion, watchForCancel } from './cancel.js'
-import { jobSummary, notCreatedSummary, type JobReport } from './report/summary.js'
-import { errorMessage } from './report/messages.js'
-import { runProvenance } from './report/provenance.js'
-import { STATE, writeSummary } from './report/outputs.js'
+import { connect, type Service } from './connect.js'
+import type { JobDefinition } from '../job/index.js'
+import { statusLabel, type Submitted } from '../modelarts/api.js'
+import { followJob, shownName, type FollowResult } from './follow.js'
+import { CancelledError, stopRun, watchForCancel } from './cancel.js'
+import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
+import { runProvenance } from '../report/provenance.js'
+import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
+import { formatDuration } from '../util/duration.js'
+import { errorMessage } from '../util/values.js'
 
-export async function createTrainingJob(settings: Settings): Promise<void> {
-  const definition = await readJobDefinition(settings.jobFiles[0], settings.definitionInputs)
+export async function createTrainingJob(settings: CreateSettings): Promise<void> {
+  const definition = await readJobDefinition(settings.jobFile, settings.definitionInputs)
   const service = await connect(settings)
   try {
     await submitAndFollow(settings, definition, service)
@@ -24,76 +24,129 @@ export async function createTrainingJob(settings: Settings): Promise<void> {
 }
 
 async function submitAndFollow(
-  settings: Settings,
+  settings: CreateSettings,
   definition: JobDefinition,
   service: Service
 ): Promise<void> {
   const cancel = watchForCancel()
-
-  core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
-  let submitted: Submitted
   try {
-    submitted = await submitTrainingJob(service.api, definition, {
-      ifExists: settings.ifExists,
-      log: message => core.info(message)
-    })
-  } catch (error) {
-    cancel.dispose()
-    await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error)))
-    throw error
-  }
-  const { created } = submitted
-  // Loaded while the job starts; only the summary at the end needs it.
-  const provenance = runProvenance().catch(() => undefined)
-  // Outputs and state first: they must survive any later failure or a kill.
-  core.saveState(STATE.jobId, created.jobId)
-  core.saveState(STATE.versionId, created.versionId)
-  const status = jobStatus(created.statusCode)
-  core.setOutput('job_id', created.jobId)
-  core.setOutput('version_id', created.versionId)
-  core.setOutput('version_name', created.versionName)
-  core.setOutput('status', status.name)
-  core.setOutput('status_code', String(status.code))
-  core.setOutput('job_url', service.jobUrl)
-  core.setOutput('created', submitted.kind)
-  core.info(
-    submitted.kind === 'job'
-      ? `Created job "${definition.job_name}": job id ${created.jobId}, version ${created.versionName} (id ${created.versionId}), status ${status.name}.`
-      : `Created version ${created.versionName} (id ${created.versionId}) of job "${definition.job_name}" (id ${created.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
-  )
-  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
-
-  const report: JobReport = {
-    definition,
-    kind: submitted.kind,
-    jobId: created.jobId,
-    versionId: created.versionId,
-    versionName: created.versionName,
-    ...(submitted.previousVersionId ? { previousVersionId: submitted.previousVersionId } : {}),
-    status,
-    jobUrl: service.jobUrl,
-    ...(service.region ? { region: service.region } : {}),
-    endpoint: service.endpoint
-  }
-
-  try {
-    if (cancel.requested) {
-      report.outcome = 'cancelled'
-      report.stopped = await stopJobVersion(service, settings, created.jobId, created.versionId)
-      throw new CancelledError(
-        `The workflow was cancelled while the job was being created; job ${created.jobId} version ` +
-          `${created.versionName} was ${report.stopped ? 'stopped' : 'left running'}.`
-      )
+    core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+    let submitted: Submitted
+    try {
+      submitted = await service.api.submit(definition, {
+        ifExists: settings.ifExists,
+        log: message => core.info(message)
+      })
+    } catch (error) {
+      await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error)))
+      throw error
     }
-    if (settings.wait) {
-      await followJob(service, settings, report, cancel)
-    } else {
-      core.saveState(STATE.finished, 'created')
+    // Loaded while the job starts; only the summary at the end needs it.
+    const provenance = runProvenance().catch(() => undefined)
+    saveCreated(submitted, service.jobUrl)
+    announce(submitted, definition, service)
+
+    let followed: FollowResult | undefined
+    let failure: unknown
+    try {
+      if (cancel.requested) {
+        const stopped = await stopRun(service, settings, submitted.ref)
+        followed = {
+          outcome: 'cancelled',
+          status: submitted.status,
+          timeline: [],
+          waitedMs: 0,
+          durationMs: undefined,
+          stopped
+        }
+        failure = new CancelledError(
+          `The workflow was cancelled while the job was being created; ${shownName(submitted)} was ` +
+            `${stopped ? 'stopped' : 'left running'}.`
+        )
+      } else if (settings.wait) {
+        followed = await followJob(service, settings, submitted, cancel)
+        failure = verdict(followed, submitted, settings, service.jobUrl)
+      } else {
+        markFinished('created')
+      }
+    } catch (error) {
+      // The summary still tells what was created before the step fails.
+      failure = error
     }
+    await writeSummary(jobSummary(reportOf(definition, submitted, service, followed, await provenance)))
+    if (failure !== undefined) throw failure
   } finally {
     cancel.dispose()
-    const made = await provenance
-    if (made) report.provenance = made
-    await writeSummary(jobSummary(report))
   }
 }
+
+function announce(submitted: Submitted, definition: JobDefinition, service: Service): void {
+  const { ref, versionName, status } = submitted
+  core.info(
+    submitted.kind === 'job'
+      ? `Created job "${definition.job_name}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
+      : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+  )
+  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+}
+
+/** What the wait means for the step: nothing (it succeeded, or failures are tolerated) or the error to fail with. */
+function verdict(
+  result: FollowResult,
+  submitted: Submitted,
+  settings: CreateSettings,
+  jobUrl: string
+): Error | undefined {
+  const name = shownName(submitted)
+  const how = result.stopped ? 'stopped' : 'left running'
+  if (result.outcome === 'cancelled') {
+    return new CancelledError(`The workflow was cancelled; ${name} was ${how}.`)
+  }
+  if (result.outcome === 'timeout') {
+    const last =
+      result.status.code === undefined ? result.status.name : `${result.status.name} (${result.status.code})`
+    return new Error(
+      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${how}. Raise \`timeout\` to wait longer.`
+    )
+  }
+  if (result.status.phase === 'succeeded') {
+    core.info(`${capitalized(name)} completed.`)
+    return undefined
+  }
+  const message =
+    `${capitalized(name)} ended ${statusLabel(result.status)}.` +
+    (jobUrl ? ` See the log in the console: ${jobUrl}` : '')
+  if (settings.failOnJobFailure) return new Error(message)
+  core.warning(`${message} (fail_on_job_failure is false)`)
+  return undefined
+}
+
+/** The job summary's facts, gathered once from the results. */
+function reportOf(
+  definition: JobDefinition,
+  submitted: Submitted,
+  service: Service,
+  followed: FollowResult | undefined,
+  provenance: string | undefined
+): JobReport {
+  return {
+    definition,
+    kind: submitted.kind,
+    jobId: submitted.ref.jobId,
+    versionId: submitted.ref.versionId,
+    versionName: submitted.versionName,
+    previousVersionId: submitted.previousVersionId,
+    status: followed?.status ?? submitted.status,
+    jobUrl: service.jobUrl,
+    region: service.region,
+    endpoint: service.endpoint,
+    outcome: followed?.outcome,
+    durationMs: followed?.durationMs,
+    waitedMs: followed?.waitedMs,
+    timeline: followed?.timeline,
+    stopped: followed?.stopped,
+    provenance
+  }
+}
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

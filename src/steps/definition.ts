@@ -6,9 +6,9 @@ import {
   type BuildResult,
   type DefinitionInputs,
   type JobDefinition
-} from './job/index.js'
-import { annotate } from './report/annotations.js'
-import { plural } from './report/plural.js'
+} from '../job/index.js'
+import { annotate } from '../report/annotations.js'
+import { plural } from '../report/plural.js'
 
 export const workspaceDir = (): string => process.env.GITHUB_WORKSPACE || process.cwd()
 

@@ -1,62 +1,68 @@
-/** `wait: true`: follows the version to a terminal status, prints its log, stops it on timeout or cancel. */
+/** `wait: true`: follows the run to a terminal status, prints its log, stops it on timeout or cancel. */
 import * as core from '@actions/core'
-import type { Settings } from './inputs.js'
-import type { Service } from './service.js'
-import type { JobReport } from './report/summary.js'
-import { CancelledError, stopJobVersion, type CancelWatch } from './cancel.js'
-import { waitForTerminalStatus } from './modelarts/wait.js'
-import { statusLabel } from './modelarts/status.js'
-import { formatDuration } from './duration.js'
-import { STATE } from './report/outputs.js'
-import { errorMessage } from './report/messages.js'
+import type { CreateSettings } from '../settings.js'
+import type { Service } from './connect.js'
+import { runName, stopRun, type CancelWatch } from './cancel.js'
+import { waitForTerminalStatus, type TimelineEntry } from '../modelarts/wait.js'
+import { statusLabel, type JobStatus, type Submitted } from '../modelarts/api.js'
+import { formatDuration } from '../util/duration.js'
+import { markFinished, setDuration, setStatus } from '../report/outputs.js'
+import { errorMessage } from '../util/values.js'
 
 /** The runner kills the step 7.5 s after SIGINT: the stop must be sent well within that. */
 const STOP_ON_CANCEL_BUDGET_MS = 5000
 
+/** How the wait ended; the summary and the step's verdict are built from it. */
+export interface FollowResult {
+  outcome: 'terminal' | 'timeout' | 'cancelled'
+  /** The last status seen (the create's when none was read). */
+  status: JobStatus
+  timeline: TimelineEntry[]
+  waitedMs: number
+  durationMs: number | undefined
+  /** With timeout or cancelled: whether the run was stopped (undefined: the stop failed or ran out of time). */
+  stopped: boolean | undefined
+}
+
 export async function followJob(
   service: Service,
-  settings: Settings,
-  report: JobReport,
+  settings: CreateSettings,
+  submitted: Submitted,
   cancel: CancelWatch
-): Promise<void> {
-  const { jobId, versionId } = report
+): Promise<FollowResult> {
+  const { ref } = submitted
   const url = service.jobUrl ? ` (${service.jobUrl})` : ''
   core.info(
-    `Waiting for job ${jobId} version ${report.versionName} to end: every ${formatDuration(settings.pollIntervalMs)}, ` +
+    `Waiting for ${shownName(submitted)} to end: every ${formatDuration(settings.pollIntervalMs)}, ` +
       `at most ${formatDuration(settings.timeoutMs)}${url}.`
   )
 
   // On cancel, stop at once from the signal handler: the poll may be in the middle of a request.
-  let stopping: Promise<void> | undefined
+  let stopping: Promise<boolean | undefined> | undefined
   cancel.onCancel(() => {
-    report.outcome = 'cancelled'
     stopping = Promise.race([
-      stopJobVersion(service, settings, jobId, versionId).then(
-        stopped => {
-          report.stopped = stopped
-        },
-        error => {
-          core.error(`Could not stop job ${jobId} version ${versionId}: ${errorMessage(error)}`)
-        }
-      ),
-      new Promise<void>(resolve => setTimeout(resolve, STOP_ON_CANCEL_BUDGET_MS).unref())
+      stopRun(service, settings, ref).catch((error: unknown) => {
+        core.error(`Could not stop ${runName(ref)}: ${errorMessage(error)}`)
+        return undefined
+      }),
+      new Promise<undefined>(resolve =>
+        setTimeout(() => resolve(undefined), STOP_ON_CANCEL_BUDGET_MS).unref()
+      )
     ])
   })
 
   const result = await waitForTerminalStatus({
     api: service.api,
-    jobId,
-    versionId,
+    ref,
     pollIntervalMs: settings.pollIntervalMs,
     timeoutMs: settings.timeoutMs,
     streamLogs: settings.streamLogs,
     signal: cancel.signal,
-    initialStatus: report.status,
+    initialStatus: submitted.status,
     callbacks: {
       statusChanged(status, elapsedMs) {
         core.info(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
-        core.setOutput('status', status.name)
-        core.setOutput('status_code', String(status.code))
+        setStatus(status)
       },
       logLine(line, worker) {
         core.info(worker ? `[${worker}] ${line}` : line)
@@ -66,44 +72,32 @@ export async function followJob(
       }
     }
   })
-  report.timeline = result.timeline
-  report.waitedMs = result.waitedMs
-  if (result.status) report.status = result.status
+  const common = {
+    status: result.status ?? submitted.status,
+    timeline: result.timeline,
+    waitedMs: result.waitedMs
+  }
 
   if (result.outcome === 'cancelled') {
     // The wait returned at once; the stop the signal handler sent decides what to say.
-    await stopping
-    throw new CancelledError(
-      `The workflow was cancelled; job ${jobId} version ${report.versionName} was ` +
-        `${report.stopped ? 'stopped' : 'left running'}.`
-    )
+    return { ...common, outcome: 'cancelled', durationMs: undefined, stopped: await stopping }
   }
   if (result.outcome === 'timeout') {
-    report.outcome = 'timeout'
-    const last = result.status ? `${result.status.name} (${result.status.code})` : 'unknown'
-    report.stopped = await stopJobVersion(service, settings, jobId, versionId)
-    throw new Error(
-      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${report.stopped ? 'stopped' : 'left running'}. Raise \`timeout\` to wait longer.`
-    )
+    return {
+      ...common,
+      outcome: 'timeout',
+      durationMs: undefined,
+      stopped: await stopRun(service, settings, ref)
+    }
   }
-
-  core.saveState(STATE.finished, 'ended')
-  report.outcome = 'terminal'
-  const status = result.status
-  const durationMs = result.durationMs ?? result.detail.durationMs
-  if (durationMs !== undefined) {
-    report.durationMs = durationMs
-    core.setOutput('duration', String(Math.floor(durationMs / 1000)))
-  }
-  core.setOutput('status', status.name)
-  core.setOutput('status_code', String(status.code))
-  if (status.phase === 'succeeded') {
-    core.info(`Job ${jobId} version ${report.versionName} completed.`)
-    return
-  }
-  const message =
-    `Job ${jobId} version ${report.versionName} ended ${statusLabel(status)}.` +
-    (service.jobUrl ? ` See the log in the console: ${service.jobUrl}` : '')
-  if (settings.failOnJobFailure) throw new Error(message)
-  core.warning(`${message} (fail_on_job_failure is false)`)
+  markFinished('ended')
+  if (result.durationMs !== undefined) setDuration(result.durationMs)
+  setStatus(result.status)
+  return { ...common, outcome: 'terminal', durationMs: result.durationMs, stopped: undefined }
 }
+
+/** `job 12 version V0001`: the run as the log names it once created. */
+export const shownName = (submitted: Submitted): string =>
+  submitted.versionName
+    ? `job ${submitted.ref.jobId} version ${submitted.versionName}`
+    : `job ${submitted.ref.jobId}`

@@ -1,18 +1,26 @@
 /** `validate_only`: checks every matched job file; no credentials, no network. */
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import type { Settings } from './inputs.js'
-import type { Diagnostic } from './job/diagnostic.js'
+import type { ValidateOnlySettings } from '../settings.js'
+import type { Diagnostic } from '../job/diagnostic.js'
 import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
-import { annotate } from './report/annotations.js'
-import { validationSummary, type FileResult } from './report/summary.js'
-import { writeSummary } from './report/outputs.js'
-import { plural } from './report/plural.js'
+import { annotate } from '../report/annotations.js'
+import { validationSummary, type FileResult } from '../report/summary.js'
+import { setValidation, writeSummary } from '../report/outputs.js'
+import { plural } from '../report/plural.js'
 
 /** The summary has a size limit (1 MiB); the log and the annotations keep every problem. */
 const SUMMARY_PROBLEM_ROWS = 300
 
-export async function validateJobFiles(settings: Settings): Promise<void> {
+export interface ValidationResult {
+  valid: boolean
+  filesChecked: number
+  problems: number
+  /** The line the step fails with, when a file is invalid. */
+  failure: string | undefined
+}
+
+export async function validateJobFiles(settings: ValidateOnlySettings): Promise<ValidationResult> {
   const { files, unmatched } = await expandJobFiles(settings.jobFiles)
   const results: FileResult[] = []
   const shownProblems: Diagnostic[] = []
@@ -54,9 +62,13 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
   }
 
   const invalid = results.filter(r => r.errors > 0).length
-  core.setOutput('valid', String(invalid === 0))
-  core.setOutput('files_checked', String(files.length))
-  core.setOutput('problems', String(errors))
+  const result: ValidationResult = {
+    valid: invalid === 0,
+    filesChecked: files.length,
+    problems: errors,
+    failure: undefined
+  }
+  setValidation(result)
   const server = process.env.GITHUB_SERVER_URL
   const repo = process.env.GITHUB_REPOSITORY
   const sha = process.env.GITHUB_SHA
@@ -67,13 +79,12 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
       server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined
     )
   )
-  if (invalid > 0) {
-    core.setFailed(
-      `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), annotated above; nothing was sent anywhere.`
-    )
-  } else {
+  if (invalid === 0) {
     core.info(`${plural(files.length, 'job file')} valid; nothing was sent anywhere.`)
+    return result
   }
+  result.failure = `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), annotated above; nothing was sent anywhere.`
+  return result
 }
 
 const GLOB_CHARS = /[*?[\]{}]/

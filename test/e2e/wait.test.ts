@@ -190,14 +190,14 @@ describe('cancelling', () => {
     expect(main.state.finished).toBeUndefined()
 
     const inputs = inputsFor(name)
-    const post = await runAction({ entry: 'dist/post/index.js', inputs, state: main.state })
+    const post = await runAction({ step: 'post', inputs, state: main.state })
     expect(post.code).toBe(0)
     const stops = emulator.stops.filter(s => String(s.job_id) === main.state.job_id)
     expect(stops).toHaveLength(1)
     expect(post.stdout).toMatch(/stopped job/)
 
     await until(() => emulator.statusOf(main.state.job_id!, main.state.version_id!) === 12)
-    const again = await runAction({ entry: 'dist/post/index.js', inputs, state: main.state })
+    const again = await runAction({ step: 'post', inputs, state: main.state })
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/already ended/)
     expect(emulator.stops.filter(s => String(s.job_id) === main.state.job_id)).toHaveLength(1)
@@ -209,7 +209,7 @@ describe('cancelling', () => {
     expect(main.code).toBe(0)
     expect(main.state.finished).toBe('created')
     const before = emulator.requests.length
-    const post = await runAction({ entry: 'dist/post/index.js', inputs: inputsFor(name), state: main.state })
+    const post = await runAction({ step: 'post', inputs: inputsFor(name), state: main.state })
     expect(post.code).toBe(0)
     expect(emulator.requests.length).toBe(before)
   })

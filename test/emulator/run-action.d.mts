@@ -11,7 +11,9 @@ export interface RunOptions {
   env?: Record<string, string | undefined>
   /** Saved state of the main step, given to a post step as STATE_* variables. */
   state?: Record<string, string>
-  /** Script to run, relative to the repository root (default dist/index.js). */
+  /** Which step of action.yml to run: its `runs.main` (default) or `runs.post` script. */
+  step?: 'main' | 'post'
+  /** Script to run instead, relative to the repository root (tests of the harness itself). */
   entry?: string
   /** Working directory and GITHUB_WORKSPACE (default the repository root). */
   cwd?: string
@@ -61,6 +63,8 @@ export interface RunningAction {
 export declare function inputVariable(name: string): string
 export declare function parseCommandFile(text: string): Record<string, string>
 export declare function parseWorkflowCommands(stdout: string): WorkflowCommand[]
+/** The script action.yml runs for a step. */
+export declare function actionEntry(actionYml: string, step: 'main' | 'post'): string
 export declare function actionDefaults(actionYml: string): Record<string, string>
 export declare function spawnAction(options?: RunOptions): RunningAction
 export declare function runAction(options?: RunOptions): Promise<RunResult>

@@ -73,6 +73,17 @@ export function parseWorkflowCommands(stdout) {
 }
 
 /**
+ * The script action.yml runs for a step (`runs.main` or `runs.post`), as the runner reads it.
+ * @param {string} actionYml @param {'main' | 'post'} step @returns {string}
+ */
+export function actionEntry(actionYml, step) {
+  const action = parseYaml(readFileSync(actionYml, 'utf8'))
+  const entry = action?.runs?.[step]
+  if (typeof entry !== 'string') throw new Error(`${actionYml} has no runs.${step}`)
+  return entry
+}
+
+/**
  * Inputs the runner would fill in from action.yml defaults (expressions like `${{ github.token }}` are skipped).
  * @param {string} actionYml @returns {Record<string, string>}
  */
@@ -91,7 +102,7 @@ export function actionDefaults(actionYml) {
 
 /**
  * @typedef {{ inputs?: Record<string, string | number | boolean | undefined>, env?: Record<string, string | undefined>,
- *   state?: Record<string, string>, entry?: string, cwd?: string, actionYml?: string | false,
+ *   state?: Record<string, string>, step?: 'main' | 'post', entry?: string, cwd?: string, actionYml?: string | false,
  *   signal?: AbortSignal, onStdout?: (text: string) => void, onStderr?: (text: string) => void,
  *   timeoutMs?: number, keepTemp?: boolean }} RunOptions
  * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
@@ -102,7 +113,9 @@ export function actionDefaults(actionYml) {
 
 /**
  * Starts the action and returns at once, so a test can cancel it while it runs. The action runs on this
- * Node unless env ACTION_NODE names another binary (CI runs the end-to-end tests again on Node 24).
+ * Node unless env ACTION_NODE names another binary. `step: 'post'` runs what action.yml's `runs.post` names,
+ * with `state` (what the main step saved: a RunResult's `state`) as the runner passes it, STATE_ variables;
+ * `entry` overrides the script for tests of the harness itself.
  * @param {RunOptions} [options]
  */
 export function spawnAction(options = {}) {
@@ -110,7 +123,7 @@ export function spawnAction(options = {}) {
     inputs = {},
     env = {},
     state = {},
-    entry = 'dist/index.js',
+    step = 'main',
     cwd = REPO_ROOT,
     actionYml = join(REPO_ROOT, 'action.yml'),
     signal,
@@ -119,6 +132,7 @@ export function spawnAction(options = {}) {
     timeoutMs = 120_000,
     keepTemp = false
   } = options
+  const entry = options.entry ?? (actionYml === false ? 'dist/index.js' : actionEntry(actionYml, step))
   const script = isAbsolute(entry) ? entry : join(REPO_ROOT, entry)
   if (!existsSync(script)) throw new Error(`${entry} does not exist: run \`npm run build\` first`)
 

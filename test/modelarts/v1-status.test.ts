@@ -1,4 +1,4 @@
-import { jobStatus, type StatusPhase } from '../../src/modelarts/status.js'
+import { jobStatus, type StatusPhase } from '../../src/modelarts/v1-status.js'
 
 // Section 2 of the API reference (JOBSTAT_ names) and the project's classification of them.
 const documented: Array<[number, string, StatusPhase]> = [

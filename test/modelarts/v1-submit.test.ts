@@ -1,7 +1,7 @@
 /** Exactly-once creation: the decisions after a lost answer, on a fake API. */
-import { submitTrainingJob, isAmbiguous, NAME_TAKEN } from '../../src/modelarts/submit.js'
-import { HuaweiCloudError } from '../../src/huaweicloud/errors.js'
-import type { CreatedVersion, JobSummary, TrainingJobsApi, VersionSummary } from '../../src/modelarts/api.js'
+import { submitTrainingJob, NAME_TAKEN } from '../../src/modelarts/v1-submit.js'
+import { HuaweiCloudError, mayHaveLanded } from '../../src/huaweicloud/errors.js'
+import type { CreatedVersion, JobSummary, TrainingJobsV1, VersionSummary } from '../../src/modelarts/v1.js'
 import type { JobDefinition } from '../../src/job/index.js'
 
 const definition: JobDefinition = {
@@ -47,7 +47,7 @@ function fakeApi(now: () => number, jobs: FakeJob[] = []) {
     if (fault.commit) apply()
     throw fault.error()
   }
-  const api: TrainingJobsApi = {
+  const api: TrainingJobsV1 = {
     async createJob(def) {
       calls.push('createJob')
       return withFault(faults.createJob, () => {
@@ -97,16 +97,16 @@ const options = (now: () => number, ifExists: 'fail' | 'new_version' = 'fail') =
   sleep: async () => {}
 })
 
-describe('isAmbiguous', () => {
+describe('mayHaveLanded', () => {
   test('only a request that may have reached the service and got no usable answer', () => {
-    expect(isAmbiguous(lost())).toBe(true)
-    expect(isAmbiguous(new HuaweiCloudError('slow', { kind: 'timeout', requestSent: true }))).toBe(true)
+    expect(mayHaveLanded(lost())).toBe(true)
+    expect(mayHaveLanded(new HuaweiCloudError('slow', { kind: 'timeout', requestSent: true }))).toBe(true)
     expect(
-      isAmbiguous(new HuaweiCloudError('boom', { kind: 'service', status: 502, requestSent: true }))
+      mayHaveLanded(new HuaweiCloudError('boom', { kind: 'service', status: 502, requestSent: true }))
     ).toBe(true)
-    expect(isAmbiguous(refused())).toBe(false)
-    expect(isAmbiguous(taken())).toBe(false)
-    expect(isAmbiguous(new Error('plain'))).toBe(false)
+    expect(mayHaveLanded(refused())).toBe(false)
+    expect(mayHaveLanded(taken())).toBe(false)
+    expect(mayHaveLanded(new Error('plain'))).toBe(false)
   })
 })
 

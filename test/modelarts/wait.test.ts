@@ -1,5 +1,7 @@
-import type { LogChunk, TrainingJobsApi, VersionDetail } from '../../src/modelarts/api.js'
-import { jobStatus, type JobStatus } from '../../src/modelarts/status.js'
+import type { LogChunk, TrainingJobsV1, VersionDetail } from '../../src/modelarts/v1.js'
+import type { JobStatus } from '../../src/modelarts/api.js'
+import { v1Api } from '../../src/modelarts/v1-api.js'
+import { jobStatus } from '../../src/modelarts/v1-status.js'
 import { waitForTerminalStatus, type WaitCallbacks, type WaitOptions } from '../../src/modelarts/wait.js'
 
 /** Shaped like the HTTP layer's errors: only `retryable` matters to the wait loop. */
@@ -34,7 +36,7 @@ interface Script {
 }
 
 /** A scripted ModelArts: statuses step with each read, log files grow with the number of reads. */
-class FakeApi implements TrainingJobsApi {
+class FakeApi implements TrainingJobsV1 {
   statusReads = 0
   logLinesCalls = 0
   logFileNamesCalls = 0
@@ -154,9 +156,8 @@ function setup(script: Script, overrides: Partial<WaitOptions> = {}) {
   const api = new FakeApi(script, clock)
   const record = recorder()
   const options: WaitOptions = {
-    api,
-    jobId: '10',
-    versionId: '20',
+    api: v1Api(api),
+    ref: { jobId: '10', versionId: '20' },
     pollIntervalMs: interval,
     timeoutMs: 6 * 3_600_000,
     streamLogs: true,
@@ -178,7 +179,7 @@ describe('waitForTerminalStatus: statuses', () => {
     expect(result.outcome).toBe('terminal')
     if (result.outcome !== 'terminal') return
     expect(result.status?.name).toBe('completed')
-    expect(result.detail.statusCode).toBe(10)
+    expect(result.status.code).toBe(10)
     expect(result.durationMs).toBe(123_456)
     expect(names(record.changes.map(c => c.status))).toEqual(['init', 'waiting', 'running', 'completed'])
     expect(record.changes.map(c => c.previous?.name)).toEqual([undefined, 'init', 'waiting', 'running'])
@@ -221,7 +222,8 @@ describe('waitForTerminalStatus: statuses', () => {
   it('leaves durationMs out when the service gives none', async () => {
     const { run } = setup({ statuses: [10] })
     const result = await run()
-    expect(result.outcome === 'terminal' && 'durationMs' in result).toBe(false)
+    expect(result.outcome).toBe('terminal')
+    expect(result.outcome === 'terminal' && result.durationMs).toBeUndefined()
   })
 })
 

@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from '../src/duration.js'
+import { formatDuration, parseDuration } from '../../src/util/duration.js'
 
 const second = 1000
 const minute = 60 * second

@@ -4,7 +4,7 @@
  * (numbers arrive as their source text) and outputs exactly the body to send.
  */
 import { z } from 'zod'
-import { isPlainMapping } from './yaml.js'
+import { isPlainMapping } from '../yaml.js'
 
 const DECIMAL_INTEGER = /^-?[0-9]+$/
 const JOB_NAME = /^[A-Za-z0-9_-]{1,64}$/
