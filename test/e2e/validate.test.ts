@@ -124,4 +124,25 @@ describe('validate_only on many files', () => {
     expect(found).toHaveLength(3)
     expect(new Set(found.map(a => a.rule))).toEqual(new Set(['Resource pool']))
   })
+
+  test('a structured input whose first line is indented keeps its indentation', async () => {
+    const run = await runAction({
+      inputs: {
+        validate_only: 'true',
+        job_name: 'indented',
+        worker_server_num: '1',
+        data_url: '/bucket/data/',
+        spec_id: '1',
+        model_id: '3',
+        parameter: '  - label: lr\n    value: "0.1"\n  - label: epochs\n    value: "3"\n'
+      }
+    })
+    expect(run.code).toBe(0)
+    const afterGroup = run.stdout.split('::group::')[1]!.split('::endgroup::')[0]!
+    const body = JSON.parse(afterGroup.slice(afterGroup.indexOf('\n') + 1))
+    expect(body.config.parameter).toEqual([
+      { label: 'lr', value: '0.1' },
+      { label: 'epochs', value: '3' }
+    ])
+  })
 })
