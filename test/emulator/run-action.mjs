@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { staleDist } from '../../.ci/src-digest.mjs'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -111,6 +112,9 @@ export function actionDefaults(actionYml) {
  *   tempDir?: string }} RunResult
  */
 
+/** Why dist/ is stale ('' when it is not), judged once per test file. @type {string | undefined} */
+let checkedDist
+
 /**
  * Starts the action and returns at once, so a test can cancel it while it runs. The action runs on this
  * Node unless env ACTION_NODE names another binary. `step: 'post'` runs what action.yml's `runs.post` names,
@@ -135,6 +139,11 @@ export function spawnAction(options = {}) {
   const entry = options.entry ?? (actionYml === false ? 'dist/index.js' : actionEntry(actionYml, step))
   const script = isAbsolute(entry) ? entry : join(REPO_ROOT, entry)
   if (!existsSync(script)) throw new Error(`${entry} does not exist: run \`npm run build\` first`)
+  // Never test a dist/ that src/ has moved on from.
+  if (script.startsWith(join(REPO_ROOT, 'dist'))) {
+    checkedDist ??= staleDist() ?? ''
+    if (checkedDist) throw new Error(checkedDist)
+  }
 
   const temp = mkdtempSync(join(tmpdir(), 'action-run-'))
   const files = {
