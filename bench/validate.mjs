@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Times the bundled action in validate-only mode on N generated job files (half with problems),
-// next to a bare `node -e 0` start, and prints one table. Usage: node bench/validate.mjs [N ...]
+// next to a bare `node -e 0` start, and prints one table; then the cold start of validate_only on one
+// file (a plain path, no glob) as a ratio to `node -e 0` measured in the same run.
+// Usage: node bench/validate.mjs [N ...]
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir, cpus, totalmem } from 'node:os'
@@ -120,6 +122,40 @@ for (const n of counts) {
   rmSync(workspace, { recursive: true, force: true })
 }
 
+/** Cold start: the action checking one file, against `node -e 0`, runs interleaved so load hits both alike. */
+function coldStart() {
+  const workspace = mkdtempSync(join(tmpdir(), 'bench-cold-'))
+  writeFileSync(join(workspace, 'job.yaml'), jobFile(0))
+  for (const file of ['output.txt', 'summary.md', 'state.txt']) writeFileSync(join(workspace, file), '')
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: join(workspace, 'output.txt'),
+    GITHUB_STEP_SUMMARY: join(workspace, 'summary.md'),
+    GITHUB_STATE: join(workspace, 'state.txt'),
+    RUNNER_TEMP: workspace,
+    INPUT_VALIDATE_ONLY: 'true',
+    INPUT_JOB_FILE: 'job.yaml',
+    PWD: workspace
+  }
+  const action = []
+  const node = []
+  for (let r = 0; r < COLD_RUNS; r++) {
+    node.push(timed(['-e', '0'], process.env).ms)
+    const run = timed([entry], env)
+    if (run.result.status !== 0) {
+      console.error('validate_only on one file failed:', run.result.stderr.slice(-2000))
+      process.exit(1)
+    }
+    action.push(run.ms)
+  }
+  rmSync(workspace, { recursive: true, force: true })
+  return { actionMs: median(action), nodeMs: median(node) }
+}
+const COLD_RUNS = 7
+const cold = coldStart()
+
 const cpu = cpus()[0]?.model ?? 'unknown cpu'
 console.log(
   `Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; median of ${RUNS} runs`
@@ -134,3 +170,7 @@ for (const r of rows) {
     `| ${r.n} | ${r.ms.toFixed(0)} | ${r.perSecond.toFixed(0)} | ${r.rssMiB.toFixed(0)} | ${r.heapMiB.toFixed(1)} | ${r.target.toFixed(0)} | ${r.ok ? 'yes' : 'NO'} |`
   )
 }
+console.log(
+  `\nCold start of validate_only on one file: ${cold.actionMs.toFixed(0)} ms, ` +
+    `${(cold.actionMs / cold.nodeMs).toFixed(2)}× node -e 0 (${cold.nodeMs.toFixed(0)} ms; median of ${COLD_RUNS}, interleaved)`
+)

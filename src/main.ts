@@ -6,8 +6,8 @@ import { markMainStarted } from './report/outputs.js'
 import { errorMessage } from './util/values.js'
 
 export async function run(): Promise<void> {
-  markMainStarted()
   try {
+    markMainStarted()
     const settings = readSettings()
     if (settings.validateOnly) {
       const { validateJobFiles } = await import('./steps/validate.js')
