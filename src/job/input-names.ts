@@ -1,4 +1,4 @@
-/** The action inputs that carry job-definition fields: no dependencies, so every entry can read them cheaply. */
+/** The action inputs that carry job-definition fields: no dependencies, so settings.ts reads them without loading job/. */
 
 /** Top-level fields of the request body that an input can set. */
 export const TOP_LEVEL_INPUT_NAMES = ['job_name', 'job_desc', 'workspace_id'] as const

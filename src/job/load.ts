@@ -81,10 +81,7 @@ export class JobFileMap {
           spot = pairAsItem.label ? { value: pairAsItem.label } : {}
           value = pairAsItem.entry[0]
         } else if (segment === 'value') {
-          spot = {
-            ...(pairAsItem.label && { key: pairAsItem.label }),
-            ...(pairAsItem.value && { value: pairAsItem.value })
-          }
+          spot = { key: pairAsItem.label, value: pairAsItem.value }
           value = pairAsItem.entry[1]
         } else return undefined
         pairAsItem = undefined
@@ -107,10 +104,10 @@ export class JobFileMap {
         const nodeValue = isNodeLike(pair.value) ? pair.value : undefined
         if (typeof segment === 'number') {
           pairAsItem = { label: key, value: nodeValue, entry }
-          spot = { ...(nodeValue && { value: nodeValue }) }
+          spot = { value: nodeValue }
           continue
         }
-        spot = { ...(key && { key }), ...(nodeValue && { value: nodeValue }) }
+        spot = { key, value: nodeValue }
         value = entry[1]
       } else return undefined
     }

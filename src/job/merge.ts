@@ -1,4 +1,4 @@
-/** The action inputs that carry job-definition fields, and how their raw strings join the job file's values. */
+/** How the raw strings of the definition inputs merge over the job file's values, and which input set what. */
 import type { Diagnostic } from './diagnostic.js'
 import { isPlainMapping, readYamlText } from './yaml.js'
 import {

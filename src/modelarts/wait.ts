@@ -1,6 +1,6 @@
 /**
- * Follows a training-job version until it ends: polls its status, streams its log, honours the timeout and
- * cancellation. Prints nothing itself: everything goes through the callbacks the caller passes in.
+ * Follows a run until it ends, whichever API drives it: polls its status, streams its log through the API's
+ * LogReader, honours the timeout and cancellation. Prints nothing itself: everything goes through the callbacks.
  */
 import type { JobRef, JobStatus, LogReader, RunDetail, TrainingJobsApi } from './api.js'
 import { isRetryable } from '../huaweicloud/errors.js'

@@ -1,4 +1,4 @@
-/** The job summary as Markdown: built by pure functions, written once by main. */
+/** The job summary as Markdown: pure functions of the steps' results; report/outputs.ts writes it, once per run. */
 import type { Diagnostic } from '../job/diagnostic.js'
 import type { JobDefinition } from '../job/index.js'
 import { statusLabel, type JobStatus } from '../modelarts/api.js'
