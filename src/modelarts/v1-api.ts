@@ -30,7 +30,9 @@ export function v1Api(calls: TrainingJobsV1): TrainingJobsApi {
       const detail = await calls.getVersion(ref.jobId, versionOf(ref))
       return { status: jobStatus(detail.statusCode), durationMs: detail.durationMs }
     },
-    stop: ref => calls.stopVersion(ref.jobId, versionOf(ref)),
+    async stop(ref) {
+      await calls.stopVersion(ref.jobId, versionOf(ref))
+    },
     logReader: ref => v1LogReader(calls, ref.jobId, versionOf(ref))
   }
 }

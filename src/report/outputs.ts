@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core'
 import type { JobRef, JobStatus, Submitted } from '../modelarts/api.js'
+import { errorMessage } from '../util/values.js'
 
 const STATE = {
   /** Set by the main step as it starts: the same bundle then runs as the post step. */
@@ -79,6 +80,6 @@ export async function writeSummary(markdown: string): Promise<void> {
   try {
     await core.summary.emptyBuffer().addRaw(markdown).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 }
