@@ -7,24 +7,26 @@ import { errorMessage } from './util/values.js'
 
 export async function run(): Promise<void> {
   try {
+    // Read only when there is a run to stop, and then once.
     let settings: CreateSettings | undefined
-    const createSettings = (): CreateSettings => {
-      const read = readSettings()
-      // validate_only never creates a job, so a saved job means these are create settings.
-      if (read.validateOnly) throw new Error('validate_only is set: no job of this step to stop.')
-      settings = read
-      return read
-    }
+    const createSettings = (): CreateSettings => (settings ??= readCreateSettings())
     await stopLeftoverRun({
       saved: savedJob(),
       settings: createSettings,
       connect: async () => {
         const { connect } = await import('./steps/connect.js')
-        return connect(settings ?? createSettings())
+        return connect(createSettings())
       },
       log: message => core.info(message)
     })
   } catch (error) {
     core.setFailed(`Could not stop the training job after the cancel: ${errorMessage(error)}`)
   }
+}
+
+function readCreateSettings(): CreateSettings {
+  const settings = readSettings()
+  // validate_only never creates a job, so a saved job comes with create settings.
+  if (settings.validateOnly) throw new Error('validate_only is set: this step created no job to stop.')
+  return settings
 }

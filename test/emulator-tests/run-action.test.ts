@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import {
+  REPO_ROOT,
+  actionEntry,
   inputVariable,
   parseCommandFile,
   runAction,
@@ -59,6 +61,13 @@ describe('runAction', () => {
   it('gives a post step the saved state as STATE_ variables', async () => {
     const result = await runAction({ ...fake, state: { job_id: '77' } })
     expect(result.stdout).toContain('state=77')
+  })
+
+  it('runs the script action.yml names for the step, as the runner does', () => {
+    const actionYml = `${REPO_ROOT}/action.yml`
+    expect(actionEntry(actionYml, 'main')).toBe('dist/index.js')
+    expect(actionEntry(actionYml, 'post')).toBe('dist/index.js')
+    expect(() => actionEntry(fixture('action.yml'), 'post')).toThrow('has no runs.post')
   })
 
   it('says to build first when the bundle is missing', () => {
