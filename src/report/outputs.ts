@@ -16,7 +16,9 @@ const STATE = {
 } as const
 
 /** How the main step left the run: created (not waited for), ended, stopped, or left running on purpose. */
-export type Finished = 'created' | 'ended' | 'stopped' | 'left-running'
+const FINISHED = ['created', 'ended', 'stopped', 'left-running'] as const
+export type Finished = (typeof FINISHED)[number]
+const isFinished = (value: string): value is Finished => (FINISHED as readonly string[]).includes(value)
 
 /** What the main step saved about the run it made, as the post step reads it. */
 export interface SavedJob {
@@ -39,7 +41,8 @@ export function savedJob(env: Readonly<Record<string, string | undefined>> = pro
   const finished = env[`STATE_${STATE.finished}`] ?? ''
   return {
     ref: jobId ? { jobId, versionId: versionId || undefined } : undefined,
-    finished: finished ? (finished as Finished) : undefined
+    // A value this version did not write still means the main step handed the run over.
+    finished: finished === '' ? undefined : isFinished(finished) ? finished : 'ended'
   }
 }
 

@@ -7,6 +7,7 @@ import type { CreateSettings } from '../settings.js'
 import type { Service } from './connect.js'
 import type { JobRef, TrainingJobsApi } from '../modelarts/api.js'
 import { markFinished, type SavedJob } from '../report/outputs.js'
+import { capitalized } from '../report/plural.js'
 
 /** The step ends because the runner cancelled it; main exits at once after saying so. */
 export class CancelledError extends Error {
@@ -114,5 +115,3 @@ export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutco
     service.dispose()
   }
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

@@ -10,6 +10,7 @@ import { CancelledError, stopRun, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
 import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
+import { capitalized } from '../report/plural.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
@@ -148,5 +149,3 @@ function reportOf(
     provenance
   }
 }
-
-const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
