@@ -1,8 +1,212 @@
-export const id = 12;
-export const ids = [12];
+export const id = 713;
+export const ids = [713];
 export const modules = {
 
-/***/ 5295:
+/***/ 9587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ statusLabel)
+/* harmony export */ });
+/** `running (8)`, `waiting (7): queued, waiting for resources`; without a code just the name. */
+function statusLabel(status) {
+    const head = status.code === undefined ? status.name : `${status.name} (${status.code})`;
+    return status.description === status.name ? head : `${head}: ${status.description}`;
+}
+
+
+/***/ }),
+
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fz: () => (/* binding */ annotate),
+/* harmony export */   hD: () => (/* binding */ locationOf)
+/* harmony export */ });
+/* unused harmony export annotationOf */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6288);
+/** Diagnostics become GitHub annotations, drawn on the PR diff at the offending key or value. */
+
+/** Where a problem is, in the words of the log: `jobs/a.yaml:3:5` or `input \`spec_id\``. */
+function locationOf(d) {
+    if (d.file !== undefined) {
+        if (d.line === undefined)
+            return d.file;
+        return d.column === undefined ? `${d.file}:${d.line}` : `${d.file}:${d.line}:${d.column}`;
+    }
+    if (d.input !== undefined)
+        return `input \`${d.input}\``;
+    return 'job definition';
+}
+function annotationOf(d) {
+    const properties = { title: d.rule };
+    if (d.file === undefined)
+        return properties;
+    properties.file = d.file;
+    if (d.line === undefined)
+        return properties;
+    properties.startLine = d.line;
+    properties.endLine = d.endLine ?? d.line;
+    // GitHub accepts columns only on single-line annotations.
+    if (properties.endLine === d.line && d.column !== undefined) {
+        properties.startColumn = d.column;
+        properties.endColumn = d.endColumn ?? d.column;
+    }
+    return properties;
+}
+/** One annotation per problem; problems from inputs have no file, so the input's name leads the message. */
+function annotate(d) {
+    const message = d.file === undefined ? `${locationOf(d)}: ${d.message}` : d.message;
+    if (d.severity === 'error')
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, annotationOf(d));
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, annotationOf(d));
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _f: () => (/* binding */ validationSummary),
+/* harmony export */   kw: () => (/* binding */ notCreatedSummary),
+/* harmony export */   sp: () => (/* binding */ jobSummary)
+/* harmony export */ });
+/* harmony import */ var _modelarts_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9587);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(856);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1190);
+
+
+
+
+/** Table cells must not break the table. */
+const cell = (value) => String(value ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+const code = (value) => (value === undefined || value === '' ? '' : `\`${cell(value)}\``);
+const table = (head, rows) => [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map(r => `| ${r.join(' | ')} |`)
+].join('\n');
+function jobSummary(r) {
+    const config = r.definition.config;
+    const what = r.kind === 'job'
+        ? `Created training job **${cell(r.definition.job_name)}** (version ${r.versionName}).`
+        : `Created version **${r.versionName}** of training job **${cell(r.definition.job_name)}** ` +
+            `(after version ${r.previousVersionId ?? '?'}).`;
+    const rows = [
+        ['Job', `${code(r.definition.job_name)} (id ${code(r.jobId)})`],
+        ['Version', `${code(r.versionName)} (id ${code(r.versionId)})`],
+        ['Status', cell((0,_modelarts_api_js__WEBPACK_IMPORTED_MODULE_2__/* .statusLabel */ .R)(r.status))]
+    ];
+    if (r.durationMs !== undefined)
+        rows.push(['Run time', (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(r.durationMs)]);
+    if (r.definition.job_desc)
+        rows.push(['Description', cell(r.definition.job_desc)]);
+    rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)]);
+    if (r.definition.workspace_id !== undefined)
+        rows.push(['Workspace', code(r.definition.workspace_id)]);
+    const resources = [(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(config.worker_server_num, 'worker')];
+    if (config.spec_id !== undefined)
+        resources.push(`public pool, spec ${code(config.spec_id)}`);
+    if (config.pool_id !== undefined)
+        resources.push(`dedicated pool ${code(config.pool_id)}`);
+    rows.push(['Resources', resources.join(', ')]);
+    const code_ = [];
+    if (config.model_id !== undefined)
+        code_.push(`built-in algorithm ${code(config.model_id)}`);
+    if (config.boot_file_url !== undefined)
+        code_.push(`${code(config.boot_file_url)} in ${code(config.app_url)}`);
+    if (config.engine_id !== undefined)
+        code_.push(`engine ${code(config.engine_id)}`);
+    if (config.user_image_url !== undefined)
+        code_.push(`image ${code(config.user_image_url)}`);
+    if (code_.length > 0)
+        rows.push(['Code', code_.join(', ')]);
+    const data = [];
+    if (config.data_url !== undefined)
+        data.push(code(config.data_url));
+    if (config.dataset_id !== undefined)
+        data.push(`dataset ${code(config.dataset_id)} / ${code(config.dataset_version_id)}`);
+    if (config.data_source !== undefined)
+        data.push((0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(config.data_source.length, 'data source'));
+    if (data.length > 0)
+        rows.push(['Data', data.join(', ')]);
+    if (config.train_url !== undefined)
+        rows.push(['Output', code(config.train_url)]);
+    if (config.log_url !== undefined)
+        rows.push(['Logs', code(config.log_url)]);
+    if (config.parameter !== undefined && config.parameter.length > 0) {
+        rows.push(['Parameters', config.parameter.map(p => code(`${p.label}=${p.value}`)).join(' ')]);
+    }
+    const parts = [`## ModelArts training job`, what, table(['', ''], rows)];
+    if (r.jobUrl)
+        parts.push(`[Open the training jobs in the ModelArts console](${r.jobUrl})`);
+    if (r.outcome === 'timeout') {
+        parts.push(`> [!WARNING]\n> Stopped waiting after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(r.waitedMs ?? 0)}; the job was ` +
+            (r.stopped ? 'stopped.' : 'left running.'));
+    }
+    if (r.outcome === 'cancelled') {
+        parts.push(`> [!WARNING]\n> The workflow was cancelled; the job was ${r.stopped ? 'stopped' : 'left running'}.`);
+    }
+    if (r.provenance)
+        parts.push(r.provenance);
+    if (r.timeline && r.timeline.length > 0) {
+        parts.push('### Timeline', table(['after', 'status'], r.timeline.map(t => [
+            (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(t.atMs),
+            t.status.code === undefined ? code(t.status.name) : `${code(t.status.name)} (${t.status.code})`
+        ])));
+    }
+    return parts.join('\n\n') + '\n';
+}
+/** When the create itself failed: what was asked for and why nothing came of it. */
+function notCreatedSummary(definition, endpoint, reason) {
+    return ([
+        '## ModelArts training job',
+        `Training job **${cell(definition.job_name)}** was not created at ${code(endpoint)}.`,
+        `> [!CAUTION]\n> ${cell(reason)}`
+    ].join('\n\n') + '\n');
+}
+/** blobUrl: `{server}/{owner}/{repo}/blob/{sha}`, so each problem links to its line. */
+function validationSummary(files, diagnostics, blobUrl) {
+    const invalid = files.filter(f => f.errors > 0).length;
+    const problems = diagnostics.filter(d => d.severity === 'error').length;
+    const headline = invalid === 0
+        ? `${files.length === 1 ? 'The job file is' : `All ${files.length} job files are`} valid.`
+        : `${invalid} of ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(files.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(problems, 'error')}).`;
+    const link = (d) => {
+        const where = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .locationOf */ .hD)(d);
+        if (!blobUrl || d.file === undefined)
+            return code(where);
+        return `[${cell(where)}](${blobUrl}/${encodeURI(d.file)}#L${d.line ?? 1})`;
+    };
+    const parts = [
+        '## ModelArts job file validation',
+        headline,
+        table(['file', 'result'], files.map(f => [
+            code(f.file),
+            f.errors === 0
+                ? f.warnings === 0
+                    ? 'valid'
+                    : `valid, ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.warnings, 'warning')}`
+                : (0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.errors, 'problem') + (f.warnings > 0 ? `, ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.warnings, 'warning')}` : '')
+        ]))
+    ];
+    if (diagnostics.length > 0) {
+        parts.push('### Problems', table(['where', 'severity', 'rule', 'problem'], diagnostics.map(d => [link(d), d.severity, cell(d.rule), cell(d.message)])));
+    }
+    return parts.join('\n\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 7186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,6 +226,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/util/values.ts
+var values = __webpack_require__(7656);
 ;// CONCATENATED MODULE: ./src/job/yaml.ts
 /** YAML nodes to plain values, keeping the link from each mapping and list back to its node. */
 
@@ -82,10 +288,8 @@ function fail(c, node, message) {
     c.problem ??= { node, message };
     return null;
 }
-/** A YAML mapping read as a plain object (not a list, not null). */
-function isPlainMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A YAML mapping read as a plain object (not a list, not null): the one isRecord, under the name job/ reads best. */
+
 /** The text of a mapping key as the plain object uses it. */
 function keyText(key, text) {
     if ((0,dist/* isScalar */.jn)(key)) {
@@ -118,7 +322,7 @@ function firstLine(message) {
 
 // EXTERNAL MODULE: ./src/job/input-names.ts
 var input_names = __webpack_require__(3582);
-;// CONCATENATED MODULE: ./src/job/inputs.ts
+;// CONCATENATED MODULE: ./src/job/merge.ts
 
 
 
@@ -170,7 +374,7 @@ function mergeInputs(tree, inputs) {
             tree.config = {};
         const config = tree.config;
         // A job-file config that is not a mapping is reported by the schema; inputs cannot repair it.
-        if (!isPlainMapping(config))
+        if (!(0,values/* isRecord */.u)(config))
             continue;
         config[name] = value;
         origins.set(`config.${name}`, name);
@@ -180,7 +384,7 @@ function mergeInputs(tree, inputs) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
-;// CONCATENATED MODULE: ./src/job/schema.ts
+;// CONCATENATED MODULE: ./src/job/v1/schema.ts
 /**
  * The job definition as one zod schema: the v1 create-job request body (vendor page Tables 2 to 8) and the
  * rules of shared/reference/job-definition.md. It reads the plain tree of a job file merged with the inputs
@@ -203,7 +407,7 @@ const schema_text = () => schemas/* preprocess */.vkY(booleanAsText, schemas/* s
 const wholeNumber = (minimum) => schemas/* preprocess */.vkY(decimalAsNumber, schemas/* number */.aig().min(minimum));
 const flag = () => schemas/* boolean */.zMY();
 // Convenience: `parameter` as a mapping {label: value}, order kept.
-const mappingAsLabelValueList = (value) => isPlainMapping(value) ? Object.entries(value).map(([label, item]) => ({ label, value: item })) : value;
+const mappingAsLabelValueList = (value) => (0,values/* isRecord */.u)(value) ? Object.entries(value).map(([label, item]) => ({ label, value: item })) : value;
 const PARAMETER_ITEM_SHAPE = { label: schema_text().optional(), value: schema_text().optional() };
 const DATA_SOURCE_ITEM_SHAPE = {
     dataset_id: schema_text().optional(),
@@ -250,7 +454,7 @@ const DEFINITION_SHAPE = {
 const jobDefinitionSchema = schemas/* strictObject */.rej(DEFINITION_SHAPE);
 /** Cross-field rules read only which keys are present, so they also run when some values are wrong. */
 function onAnyMapping() {
-    return { when: payload => isPlainMapping(payload.value) };
+    return { when: payload => (0,values/* isRecord */.u)(payload.value) };
 }
 function report(ctx, message, rule, path = [], laterOf) {
     const params = laterOf ? { rule, laterOf } : { rule };
@@ -422,7 +626,7 @@ function editDistance(a, b, limit) {
     return previous[b.length] ?? limit + 1;
 }
 
-;// CONCATENATED MODULE: ./src/job/diagnose.ts
+;// CONCATENATED MODULE: ./src/job/explain.ts
 
 
 
@@ -544,7 +748,7 @@ class Diagnoser {
     /** Only the warnings the reference justifies; they never block. */
     warnings() {
         const config = this.tree.config;
-        if (!isPlainMapping(config))
+        if (!(0,values/* isRecord */.u)(config))
             return [];
         const found = [];
         const given = (key) => config[key] !== undefined && config[key] !== null;
@@ -569,7 +773,7 @@ class Diagnoser {
         if (Array.isArray(parameter)) {
             const seen = new Set();
             parameter.forEach((item, index) => {
-                const label = isPlainMapping(item) ? item.label : undefined;
+                const label = (0,values/* isRecord */.u)(item) ? item.label : undefined;
                 if (typeof label !== 'string' && typeof label !== 'boolean')
                     return;
                 const text = String(label);
@@ -664,14 +868,14 @@ class Diagnoser {
         path.forEach((segment, index) => {
             if (typeof segment === 'number') {
                 const container = valueAt(this.tree, path.slice(0, index));
-                const entry = isPlainMapping(container) ? Object.keys(container)[segment] : undefined;
+                const entry = (0,values/* isRecord */.u)(container) ? Object.keys(container)[segment] : undefined;
                 shown += entry !== undefined ? `.${entry}` : `[${segment}]`;
                 return;
             }
             const previous = path[index - 1];
             if (segment === 'value' &&
                 typeof previous === 'number' &&
-                isPlainMapping(valueAt(this.tree, path.slice(0, index - 1)))) {
+                (0,values/* isRecord */.u)(valueAt(this.tree, path.slice(0, index - 1)))) {
                 return;
             }
             shown += shown === '' ? segment : `.${segment}`;
@@ -686,7 +890,7 @@ function valueAt(tree, path) {
         if (Array.isArray(value)) {
             value = typeof segment === 'number' ? value[segment] : undefined;
         }
-        else if (isPlainMapping(value)) {
+        else if ((0,values/* isRecord */.u)(value)) {
             if (typeof segment === 'number') {
                 const entry = Object.entries(value)[segment];
                 value = entry && { label: entry[0], value: entry[1] };
@@ -797,10 +1001,7 @@ class JobFileMap {
                     value = pairAsItem.entry[0];
                 }
                 else if (segment === 'value') {
-                    spot = {
-                        ...(pairAsItem.label && { key: pairAsItem.label }),
-                        ...(pairAsItem.value && { value: pairAsItem.value })
-                    };
+                    spot = { key: pairAsItem.label, value: pairAsItem.value };
                     value = pairAsItem.entry[1];
                 }
                 else
@@ -829,10 +1030,10 @@ class JobFileMap {
                 const nodeValue = isNodeLike(pair.value) ? pair.value : undefined;
                 if (typeof segment === 'number') {
                     pairAsItem = { label: key, value: nodeValue, entry };
-                    spot = { ...(nodeValue && { value: nodeValue }) };
+                    spot = { value: nodeValue };
                     continue;
                 }
-                spot = { ...(key && { key }), ...(nodeValue && { value: nodeValue }) };
+                spot = { key, value: nodeValue };
                 value = entry[1];
             }
             else
@@ -867,7 +1068,7 @@ function loadJobFile(source) {
     const lines = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const tree = plainTree(doc, source.text);
-    const root = isPlainMapping(tree.value) ? tree.value : {};
+    const root = (0,values/* isRecord */.u)(tree.value) ? tree.value : {};
     const map = new JobFileMap(source.file, source.text, root, tree.nodes, lines);
     const problem = (rule, message, span) => ({
         severity: 'error',
@@ -894,7 +1095,7 @@ function loadJobFile(source) {
         const message = 'The job file is empty; write the job as a YAML mapping with job_name and config (see the vendor sample request).';
         return { diagnostics: [problem('Empty file', message, map.spanOf(0, 0))] };
     }
-    if (!isPlainMapping(tree.value)) {
+    if (!(0,values/* isRecord */.u)(tree.value)) {
         const kind = (0,dist/* isSeq */.oP)(contents) ? 'a list' : 'a single value';
         const message = `The top level of a job file must be a mapping with job_name and config, not ${kind}.`;
         return { diagnostics: [problem('Not a mapping', message, map.span(contents))] };
@@ -972,7 +1173,7 @@ function buildJobDefinition(source, inputs) {
     if (merged.diagnostics.length > 0)
         return { diagnostics: merged.diagnostics };
     // Without a job file every field comes from an input, so a missing config field names its input.
-    if (!source && !isPlainMapping(tree.config))
+    if (!source && !(0,values/* isRecord */.u)(tree.config))
         tree.config = {};
     const result = jobDefinitionSchema.safeParse(tree);
     const diagnoser = new Diagnoser(tree, merged.origins, map);
@@ -1000,7 +1201,7 @@ function byPosition(diagnostics) {
 var annotations = __webpack_require__(856);
 // EXTERNAL MODULE: ./src/report/plural.ts
 var plural = __webpack_require__(1190);
-;// CONCATENATED MODULE: ./src/definition.ts
+;// CONCATENATED MODULE: ./src/steps/definition.ts
 /** Reads a job file from the workspace and builds the definition; problems become annotations. */
 
 
@@ -1060,267 +1261,6 @@ async function readJobDefinition(file, inputs) {
         ? 'The job definition inputs have'
         : `Job file ${relativeToWorkspace(file)}${inInputs ? ' and the inputs have' : ' has'}`;
     throw new DefinitionError(`${source} ${(0,plural/* plural */.L)(errors.length, 'problem')}, listed above; nothing was sent to ModelArts.`);
-}
-
-
-/***/ }),
-
-/***/ 4609:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ statusLabel),
-/* harmony export */   W: () => (/* binding */ jobStatus)
-/* harmony export */ });
-/**
- * The v1 training-job status table (modelarts_03_0074) and the action's classification of it.
- * Pure: no I/O, no @actions/core.
- */
-// The service documents no terminal/failure split: this one is the project's decision (see the API reference).
-const documentedStatuses = new Map([
-    [0, { name: 'unknown', phase: 'running', description: 'status unknown' }],
-    [1, { name: 'init', phase: 'running', description: 'initializing' }],
-    [2, { name: 'image_creating', phase: 'running', description: 'building the job image' }],
-    [3, { name: 'image_failed', phase: 'failed', description: 'the job image could not be built' }],
-    [4, { name: 'submit_trying', phase: 'running', description: 'submitting' }],
-    [5, { name: 'submit_failed', phase: 'failed', description: 'submission failed' }],
-    [6, { name: 'delete_failed', phase: 'failed', description: 'deletion failed' }],
-    [7, { name: 'waiting', phase: 'running', description: 'queued, waiting for resources' }],
-    [8, { name: 'running', phase: 'running', description: 'running' }],
-    [9, { name: 'killing', phase: 'running', description: 'being stopped' }],
-    [10, { name: 'completed', phase: 'succeeded', description: 'completed' }],
-    [11, { name: 'failed', phase: 'failed', description: 'the run failed' }],
-    [12, { name: 'killed', phase: 'stopped', description: 'stopped' }],
-    [13, { name: 'canceled', phase: 'stopped', description: 'cancelled' }],
-    [14, { name: 'lost', phase: 'failed', description: 'lost' }],
-    [15, { name: 'scaling', phase: 'running', description: 'scaling' }],
-    [16, { name: 'submit_model_failed', phase: 'failed', description: 'the model could not be submitted' }],
-    [17, { name: 'deploy_service_failed', phase: 'failed', description: 'the service could not be deployed' }],
-    [18, { name: 'check_init', phase: 'running', description: 'review initializing' }],
-    [19, { name: 'check_running', phase: 'running', description: 'under review' }],
-    [20, { name: 'check_running_completed', phase: 'running', description: 'review completed' }],
-    [21, { name: 'check_failed', phase: 'failed', description: 'review failed' }]
-]);
-/** The status for a code as the service sent it (a number, or a decimal string such as `"10"`). */
-function jobStatus(code) {
-    const text = String(code).trim();
-    const numeric = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-    const documented = documentedStatuses.get(numeric);
-    if (documented)
-        return { code: numeric, ...documented, terminal: documented.phase !== 'running' };
-    // Undocumented codes may be new intermediate states: keep waiting rather than end the job early.
-    return {
-        code: numeric,
-        name: `status_${text}`,
-        phase: 'running',
-        terminal: false,
-        description: `undocumented status ${text}`
-    };
-}
-/** `running (8)`, or `waiting (7): queued, waiting for resources` when the meaning adds something. */
-function statusLabel(status) {
-    const head = `${status.name} (${status.code})`;
-    return status.description === status.name ? head : `${head}: ${status.description}`;
-}
-
-
-/***/ }),
-
-/***/ 856:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fz: () => (/* binding */ annotate),
-/* harmony export */   hD: () => (/* binding */ locationOf)
-/* harmony export */ });
-/* unused harmony export annotationOf */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6288);
-/** Diagnostics become GitHub annotations, drawn on the PR diff at the offending key or value. */
-
-/** Where a problem is, in the words of the log: `jobs/a.yaml:3:5` or `input \`spec_id\``. */
-function locationOf(d) {
-    if (d.file !== undefined) {
-        if (d.line === undefined)
-            return d.file;
-        return d.column === undefined ? `${d.file}:${d.line}` : `${d.file}:${d.line}:${d.column}`;
-    }
-    if (d.input !== undefined)
-        return `input \`${d.input}\``;
-    return 'job definition';
-}
-function annotationOf(d) {
-    const properties = { title: d.rule };
-    if (d.file === undefined)
-        return properties;
-    properties.file = d.file;
-    if (d.line === undefined)
-        return properties;
-    properties.startLine = d.line;
-    properties.endLine = d.endLine ?? d.line;
-    // GitHub accepts columns only on single-line annotations.
-    if (properties.endLine === d.line && d.column !== undefined) {
-        properties.startColumn = d.column;
-        properties.endColumn = d.endColumn ?? d.column;
-    }
-    return properties;
-}
-/** One annotation per problem; problems from inputs have no file, so the input's name leads the message. */
-function annotate(d) {
-    const message = d.file === undefined ? `${locationOf(d)}: ${d.message}` : d.message;
-    if (d.severity === 'error')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, annotationOf(d));
-    else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, annotationOf(d));
-}
-
-
-/***/ }),
-
-/***/ 1190:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural)
-/* harmony export */ });
-/** `1 problem`, `3 problems`: counts read as sentences. */
-function plural(count, noun, many = `${noun}s`) {
-    return `${count} ${count === 1 ? noun : many}`;
-}
-
-
-/***/ }),
-
-/***/ 7994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _f: () => (/* binding */ validationSummary),
-/* harmony export */   kw: () => (/* binding */ notCreatedSummary),
-/* harmony export */   sp: () => (/* binding */ jobSummary)
-/* harmony export */ });
-/* harmony import */ var _modelarts_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4609);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(856);
-/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1190);
-
-
-
-
-/** Table cells must not break the table. */
-const cell = (value) => String(value ?? '')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-const code = (value) => (value === undefined || value === '' ? '' : `\`${cell(value)}\``);
-const table = (head, rows) => [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map(r => `| ${r.join(' | ')} |`)
-].join('\n');
-function jobSummary(r) {
-    const config = r.definition.config;
-    const what = r.kind === 'job'
-        ? `Created training job **${cell(r.definition.job_name)}** (version ${r.versionName}).`
-        : `Created version **${r.versionName}** of training job **${cell(r.definition.job_name)}** ` +
-            `(after version ${r.previousVersionId ?? '?'}).`;
-    const rows = [
-        ['Job', `${code(r.definition.job_name)} (id ${code(r.jobId)})`],
-        ['Version', `${code(r.versionName)} (id ${code(r.versionId)})`],
-        ['Status', cell((0,_modelarts_status_js__WEBPACK_IMPORTED_MODULE_0__/* .statusLabel */ .R)(r.status))]
-    ];
-    if (r.durationMs !== undefined)
-        rows.push(['Run time', (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(r.durationMs)]);
-    if (r.definition.job_desc)
-        rows.push(['Description', cell(r.definition.job_desc)]);
-    rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)]);
-    if (r.definition.workspace_id !== undefined)
-        rows.push(['Workspace', code(r.definition.workspace_id)]);
-    const resources = [(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(config.worker_server_num, 'worker')];
-    if (config.spec_id !== undefined)
-        resources.push(`public pool, spec ${code(config.spec_id)}`);
-    if (config.pool_id !== undefined)
-        resources.push(`dedicated pool ${code(config.pool_id)}`);
-    rows.push(['Resources', resources.join(', ')]);
-    const code_ = [];
-    if (config.model_id !== undefined)
-        code_.push(`built-in algorithm ${code(config.model_id)}`);
-    if (config.boot_file_url !== undefined)
-        code_.push(`${code(config.boot_file_url)} in ${code(config.app_url)}`);
-    if (config.engine_id !== undefined)
-        code_.push(`engine ${code(config.engine_id)}`);
-    if (config.user_image_url !== undefined)
-        code_.push(`image ${code(config.user_image_url)}`);
-    if (code_.length > 0)
-        rows.push(['Code', code_.join(', ')]);
-    const data = [];
-    if (config.data_url !== undefined)
-        data.push(code(config.data_url));
-    if (config.dataset_id !== undefined)
-        data.push(`dataset ${code(config.dataset_id)} / ${code(config.dataset_version_id)}`);
-    if (config.data_source !== undefined)
-        data.push((0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(config.data_source.length, 'data source'));
-    if (data.length > 0)
-        rows.push(['Data', data.join(', ')]);
-    if (config.train_url !== undefined)
-        rows.push(['Output', code(config.train_url)]);
-    if (config.log_url !== undefined)
-        rows.push(['Logs', code(config.log_url)]);
-    if (config.parameter !== undefined && config.parameter.length > 0) {
-        rows.push(['Parameters', config.parameter.map(p => code(`${p.label}=${p.value}`)).join(' ')]);
-    }
-    const parts = [`## ModelArts training job`, what, table(['', ''], rows)];
-    if (r.jobUrl)
-        parts.push(`[Open the training jobs in the ModelArts console](${r.jobUrl})`);
-    if (r.outcome === 'timeout') {
-        parts.push(`> [!WARNING]\n> Stopped waiting after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(r.waitedMs ?? 0)}; the job was ` +
-            (r.stopped ? 'stopped.' : 'left running.'));
-    }
-    if (r.outcome === 'cancelled') {
-        parts.push(`> [!WARNING]\n> The workflow was cancelled; the job was ${r.stopped ? 'stopped' : 'left running'}.`);
-    }
-    if (r.provenance)
-        parts.push(r.provenance);
-    if (r.timeline && r.timeline.length > 0) {
-        parts.push('### Timeline', table(['after', 'status'], r.timeline.map(t => [(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(t.atMs), `${code(t.status.name)} (${t.status.code})`])));
-    }
-    return parts.join('\n\n') + '\n';
-}
-/** When the create itself failed: what was asked for and why nothing came of it. */
-function notCreatedSummary(definition, endpoint, reason) {
-    return ([
-        '## ModelArts training job',
-        `Training job **${cell(definition.job_name)}** was not created at ${code(endpoint)}.`,
-        `> [!CAUTION]\n> ${cell(reason)}`
-    ].join('\n\n') + '\n');
-}
-/** blobUrl: `{server}/{owner}/{repo}/blob/{sha}`, so each problem links to its line. */
-function validationSummary(files, diagnostics, blobUrl) {
-    const invalid = files.filter(f => f.errors > 0).length;
-    const problems = diagnostics.filter(d => d.severity === 'error').length;
-    const headline = invalid === 0
-        ? `${files.length === 1 ? 'The job file is' : `All ${files.length} job files are`} valid.`
-        : `${invalid} of ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(files.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(problems, 'error')}).`;
-    const link = (d) => {
-        const where = (0,_annotations_js__WEBPACK_IMPORTED_MODULE_2__/* .locationOf */ .hD)(d);
-        if (!blobUrl || d.file === undefined)
-            return code(where);
-        return `[${cell(where)}](${blobUrl}/${encodeURI(d.file)}#L${d.line ?? 1})`;
-    };
-    const parts = [
-        '## ModelArts job file validation',
-        headline,
-        table(['file', 'result'], files.map(f => [
-            code(f.file),
-            f.errors === 0
-                ? f.warnings === 0
-                    ? 'valid'
-                    : `valid, ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.warnings, 'warning')}`
-                : (0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.errors, 'problem') + (f.warnings > 0 ? `, ${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(f.warnings, 'warning')}` : '')
-        ]))
-    ];
-    if (diagnostics.length > 0) {
-        parts.push('### Problems', table(['where', 'severity', 'rule', 'problem'], diagnostics.map(d => [link(d), d.severity, cell(d.rule), cell(d.message)])));
-    }
-    return parts.join('\n\n') + '\n';
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 397;
-export const ids = [397];
+export const id = 765;
+export const ids = [765];
 export const modules = {
 
-/***/ 397:
+/***/ 765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6288);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5295);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7186);
 /* harmony import */ var _report_annotations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(856);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7994);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
@@ -68,19 +68,23 @@ async function validateJobFiles(settings) {
         }
     }
     const invalid = results.filter(r => r.errors > 0).length;
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('valid', String(invalid === 0));
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('files_checked', String(files.length));
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH('problems', String(errors));
+    const result = {
+        valid: invalid === 0,
+        filesChecked: files.length,
+        problems: errors,
+        failure: undefined
+    };
+    (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .setValidation */ ._C)(result);
     const server = process.env.GITHUB_SERVER_URL;
     const repo = process.env.GITHUB_REPOSITORY;
     const sha = process.env.GITHUB_SHA;
-    await (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .S)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .validationSummary */ ._f)(results, shownProblems, server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined));
-    if (invalid > 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1(`${invalid} of ${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(errors, 'error')}), annotated above; nothing was sent anywhere.`);
-    }
-    else {
+    await (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)((0,_report_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .validationSummary */ ._f)(results, shownProblems, server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined));
+    if (invalid === 0) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(files.length, 'job file')} valid; nothing was sent anywhere.`);
+        return result;
     }
+    result.failure = `${invalid} of ${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${(0,_report_plural_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(errors, 'error')}), annotated above; nothing was sent anywhere.`;
+    return result;
 }
 const GLOB_CHARS = /[*?[\]{}]/;
 /** Paths and globs, relative to the workspace; each one that matches nothing is reported. */
