@@ -5,7 +5,6 @@
 // are also checked against action.yml (every `with:` key is an input) and for a checkout before a `job_file` is read.
 //
 //   node scripts/lint-workflows.mjs            exit 1 and one line per problem, file:line:column
-/* global WebAssembly */
 import { readdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
