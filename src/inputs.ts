@@ -33,6 +33,8 @@ export interface Settings {
   credentials?: Credentials
   /** Per-request timeout; env MODELARTS_HTTP_TIMEOUT (e.g. `10s`), for slow networks and tests. */
   requestTimeoutMs: number
+  /** With validate_only: posts the annotations the runner would not draw through a check run. */
+  githubToken?: string
 }
 
 /** Input problems, each one line naming the input and how to fix it. */
@@ -67,6 +69,8 @@ export function readSettings(env: Env = process.env): Settings {
     securityToken: input('security_token'),
     authToken: input('auth_token')
   }).forEach(secret => core.setSecret(secret))
+  const githubToken = input('github_token')
+  if (githubToken) core.setSecret(githubToken)
 
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = input(name)
@@ -122,7 +126,8 @@ export function readSettings(env: Env = process.env): Settings {
     failOnJobFailure: bool('fail_on_job_failure', true),
     stopOnCancel: bool('stop_on_cancel', true),
     streamLogs: bool('stream_logs', true),
-    requestTimeoutMs: 30_000
+    requestTimeoutMs: 30_000,
+    ...(githubToken ? { githubToken } : {})
   }
   const requestTimeout = env.MODELARTS_HTTP_TIMEOUT?.trim()
   if (requestTimeout) {

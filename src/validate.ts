@@ -4,8 +4,8 @@ import * as core from '@actions/core'
 import type { Settings } from './inputs.js'
 import type { Diagnostic } from './job/diagnostic.js'
 import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
-import { annotate } from './report/annotations.js'
-import { validationSummary, type FileResult } from './report/summary.js'
+import { annotateProblems } from './report/problems.js'
+import { noJobFileSummary, validationSummary, type FileResult, type SummaryNote } from './report/summary.js'
 import { writeSummary } from './report/outputs.js'
 import { plural } from './report/plural.js'
 
@@ -14,27 +14,19 @@ const SUMMARY_PROBLEM_ROWS = 300
 
 export async function validateJobFiles(settings: Settings): Promise<void> {
   const { files, unmatched } = await expandJobFiles(settings.jobFiles)
+  if (settings.jobFiles.length > 0 && files.length === 0) return noJobFile(settings.jobFiles)
   const results: FileResult[] = []
+  const problems: Diagnostic[] = []
   const shownProblems: Diagnostic[] = []
+  const notes: SummaryNote[] = unmatched.map(unmatchedPattern)
   let errors = 0
 
   const record = (file: string, diagnostics: Diagnostic[]): void => {
-    diagnostics.forEach(annotate)
+    problems.push(...diagnostics)
     const fileErrors = diagnostics.filter(d => d.severity === 'error').length
     errors += fileErrors
     results.push({ file, errors: fileErrors, warnings: diagnostics.length - fileErrors })
     for (const d of diagnostics) if (shownProblems.length < SUMMARY_PROBLEM_ROWS) shownProblems.push(d)
-  }
-
-  for (const pattern of unmatched) {
-    record(pattern, [
-      {
-        severity: 'error',
-        rule: 'Job file',
-        message: `\`job_file\` pattern "${pattern}" matches no file under ${workspaceDir()}; check the path and the glob.`,
-        path: []
-      }
-    ])
   }
 
   const targets: Array<string | undefined> = settings.jobFiles.length === 0 ? [undefined] : files
@@ -57,6 +49,13 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
   core.setOutput('valid', String(invalid === 0))
   core.setOutput('files_checked', String(files.length))
   core.setOutput('problems', String(errors))
+  // Annotated once every file is checked: only then is it known whether the runner can draw them all.
+  const delivery = await annotateProblems(problems, {
+    ...(settings.githubToken ? { githubToken: settings.githubToken } : {}),
+    timeoutMs: settings.requestTimeoutMs,
+    summaryRows: SUMMARY_PROBLEM_ROWS
+  })
+  if (delivery.note) notes.push({ level: 'note', text: delivery.note })
   const server = process.env.GITHUB_SERVER_URL
   const repo = process.env.GITHUB_REPOSITORY
   const sha = process.env.GITHUB_SHA
@@ -64,7 +63,8 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
     validationSummary(
       results,
       shownProblems,
-      server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined
+      server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined,
+      notes
     )
   )
   if (invalid > 0) {
@@ -74,6 +74,24 @@ export async function validateJobFiles(settings: Settings): Promise<void> {
   } else {
     core.info(`${plural(files.length, 'job file')} valid; nothing was sent anywhere.`)
   }
+}
+
+/** A pattern that matches nothing is a warning: one line per kind of file is common, not every kind exists. */
+function unmatchedPattern(pattern: string): SummaryNote {
+  const message = `\`job_file\` pattern \`${pattern}\` matches no file; skipped.`
+  core.warning(message)
+  return { level: 'warning', text: message }
+}
+
+/** Together the patterns match nothing: most likely a wrong path, so the step fails with one line. */
+async function noJobFile(patterns: string[]): Promise<void> {
+  const list = patterns.map(p => `\`${p}\``).join(', ')
+  const message = `No job file matches \`job_file\` (${list}) under ${workspaceDir()}; check the paths and globs.`
+  core.setOutput('valid', 'false')
+  core.setOutput('files_checked', '0')
+  core.setOutput('problems', '0')
+  await writeSummary(noJobFileSummary(message))
+  core.setFailed(message)
 }
 
 const GLOB_CHARS = /[*?[\]{}]/
