@@ -45,8 +45,8 @@ export interface GitHubApiOptions {
   token?: string
   /** false: the token lacks `checks: write`, every check-run write is answered 403. */
   checksWrite?: boolean
-  /** Every request of this method is answered with this status. */
-  fault?: { method: 'POST' | 'PATCH'; status: number }
+  /** Requests of this method are answered with this status (the first `times` of them; default all). */
+  fault?: { method: 'POST' | 'PATCH'; status: number; times?: number }
 }
 
 export interface GitHubApi {

@@ -63,7 +63,7 @@ function outputProblem(output) {
 
 /**
  * @param {{ port?: number, token?: string, checksWrite?: boolean,
- *   fault?: { method: 'POST' | 'PATCH', status: number } }} [options]
+ *   fault?: { method: 'POST' | 'PATCH', status: number, times?: number } }} [options]
  */
 export async function startGitHubApi(options = {}) {
   const { port = 0, token = 'ghs_emulatedInstallationToken0000000001', checksWrite = true, fault } = options
@@ -72,6 +72,7 @@ export async function startGitHubApi(options = {}) {
   /** @type {Map<number, CheckRun>} */
   const checkRuns = new Map()
   let nextId = 4_000_000_001
+  let faultsLeft = fault?.times ?? Infinity
   let base = ''
 
   /**
@@ -99,7 +100,8 @@ export async function startGitHubApi(options = {}) {
         body: { message: 'Resource not accessible by integration', documentation_url: DOCS }
       }
     }
-    if (fault && fault.method === method) {
+    if (fault && fault.method === method && faultsLeft > 0) {
+      faultsLeft--
       return { status: fault.status, body: { message: 'Server Error' } }
     }
     if (!isObject(body)) return invalid('the body must be a JSON object')
