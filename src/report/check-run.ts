@@ -184,3 +184,12 @@ export function undrawnNote(options: {
     `${options.reason}; ${where}.`
   )
 }
+
+/** The line for the log and the job summary once the check run carries every file problem. */
+export function postedNote(count: number, name: string, url: string, markdown: boolean): string {
+  const where = markdown ? `[${name}](${url})` : `"${name}": ${url}`
+  return (
+    `All ${plural(count, 'problem')} in job files are annotated on the check run ${where} ` +
+    `(GitHub draws ${RUNNER_ANNOTATION_LIMIT} errors and ${RUNNER_ANNOTATION_LIMIT} warnings per step).`
+  )
+}

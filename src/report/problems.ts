@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import type { Diagnostic } from '../job/diagnostic.js'
 import { annotate, locationOf } from './annotations.js'
-import { checkRunName, fallbackReason, undrawnCount, undrawnNote } from './check-run.js'
+import { checkRunName, fallbackReason, postedNote, undrawnCount, undrawnNote } from './check-run.js'
 import { plural } from './plural.js'
 
 export interface ProblemDelivery {
@@ -51,12 +51,8 @@ export async function annotateProblems(
       })
       // Problems of the inputs have no file for the check run to point at.
       diagnostics.filter(d => d.file === undefined).forEach(annotate)
-      core.info(
-        `All ${plural(posted.annotations, 'problem')} in job files are annotated on the check run "${name}": ${posted.url}`
-      )
-      return {
-        note: `All ${plural(posted.annotations, 'problem')} in job files are annotated on the check run [${name}](${posted.url}) (GitHub draws 10 errors and 10 warnings per step).`
-      }
+      core.info(postedNote(posted.annotations, name, posted.url, false))
+      return { note: postedNote(posted.annotations, name, posted.url, true) }
     } catch (error) {
       const failure = error as { status?: unknown; message?: unknown }
       reason = fallbackReason({

@@ -164,7 +164,7 @@ describe('with checks: write', () => {
   test('nothing is drawn twice: no workflow-command annotations; the log and the summary link the check run', () => {
     expect(drawn(run)).toEqual([])
     const url = `${api.url}/html/octo-org/octo-repo/runs/${[...api.checkRuns.keys()][0]}`
-    expect(run.stdout).toContain(`annotated on the check run "ModelArts job files (${JOB})": ${url}`)
+    expect(run.stdout).toContain(`annotated on the check run "ModelArts job files (${JOB})": ${url} (GitHub`)
     expect(run.summary).toContain(`](${url})`)
     expect(run.stdout).toContain(`::group::All ${expected.length} problems`)
     expect(notices(run)).toEqual([])

@@ -9,6 +9,7 @@ import {
   conclusionLine,
   fallbackReason,
   headShaOf,
+  postedNote,
   undrawnCount,
   undrawnNote
 } from '../../src/report/check-run.js'
@@ -219,6 +220,18 @@ describe('the fallback note', () => {
     expect(note).toContain('"All 60 problems"')
     const capped = undrawnNote({ undrawn: 990, total: 1000, reason: 'R', summaryRows: 300, logGroup: 'G' })
     expect(capped).toContain('the first 300')
+  })
+})
+
+describe('the note once the check run carries them', () => {
+  test('a link in the summary, the address in the log', () => {
+    expect(postedNote(60, 'ModelArts job files (validate)', 'https://github.com/o/r/runs/1', true)).toBe(
+      'All 60 problems in job files are annotated on the check run ' +
+        '[ModelArts job files (validate)](https://github.com/o/r/runs/1) (GitHub draws 10 errors and 10 warnings per step).'
+    )
+    expect(postedNote(2, 'n', 'https://github.com/o/r/runs/1', false)).toContain(
+      'All 2 problems in job files are annotated on the check run "n": https://github.com/o/r/runs/1'
+    )
   })
 })
 
