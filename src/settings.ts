@@ -29,7 +29,8 @@ export const INPUT_NAMES = [
   'poll_interval',
   'fail_on_job_failure',
   'stop_on_cancel',
-  'stream_logs'
+  'stream_logs',
+  'github_token'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -57,11 +58,18 @@ interface CommonSettings {
   /** Job file paths or globs, one per line; empty when the definition comes from inputs alone. */
   jobFiles: string[]
   definitionInputs: DefinitionInputs
+  /**
+   * Per-request timeout; env MODELARTS_HTTP_TIMEOUT (e.g. `10s`), for slow networks and tests. Bounds the calls
+   * to Huawei Cloud, and with validate_only those of the check run to GitHub.
+   */
+  requestTimeoutMs: number
 }
 
-/** validate_only: no credentials, no network. */
+/** validate_only: no credentials, nothing sent to Huawei Cloud (only a check run to GitHub, with a token). */
 export interface ValidateOnlySettings extends CommonSettings {
   validateOnly: true
+  /** Posts the problems the runner would not draw through a check run; undefined when the input is empty. */
+  githubToken: string | undefined
 }
 
 export interface CreateSettings extends CommonSettings {
@@ -77,8 +85,6 @@ export interface CreateSettings extends CommonSettings {
   streamLogs: boolean
   target: Target
   credentials: Credentials
-  /** Per-request timeout; env MODELARTS_HTTP_TIMEOUT (e.g. `10s`), for slow networks and tests. */
-  requestTimeoutMs: number
 }
 
 export type Settings = ValidateOnlySettings | CreateSettings
@@ -151,6 +157,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     input('secret_key'),
     input('security_token'),
     input('auth_token'),
+    input('github_token'),
     firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'),
     firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
     firstOf(env, 'HUAWEICLOUD_SDK_SK')
@@ -198,7 +205,17 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
 
   if (validateOnly) {
     if (problems.length > 0) return { settings: undefined, problems, secrets }
-    return { settings: { validateOnly: true, jobFiles, definitionInputs }, problems: [], secrets }
+    return {
+      settings: {
+        validateOnly: true,
+        jobFiles,
+        definitionInputs,
+        requestTimeoutMs,
+        githubToken: input('github_token') || undefined
+      },
+      problems: [],
+      secrets
+    }
   }
 
   const target = parseTarget(input, env, problems)

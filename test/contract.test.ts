@@ -35,7 +35,8 @@ describe('the contract', () => {
       poll_interval: '30s',
       fail_on_job_failure: 'true',
       stop_on_cancel: 'true',
-      stream_logs: 'true'
+      stream_logs: 'true',
+      github_token: '${{ github.token }}'
     }
     const others = [
       'region',

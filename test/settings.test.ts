@@ -40,8 +40,22 @@ describe('the two kinds of settings', () => {
     expect(settingsOf({ validate_only: 'true', job_file: ' jobs/a.yaml \n\n jobs/*.yml ' })).toEqual({
       validateOnly: true,
       jobFiles: ['jobs/a.yaml', 'jobs/*.yml'],
-      definitionInputs: {}
+      definitionInputs: {},
+      requestTimeoutMs: 30_000,
+      githubToken: undefined
     })
+  })
+
+  test('validate_only carries the GitHub token for the check run; create has no use for it', () => {
+    const validate = settingsOf(
+      { validate_only: 'true', github_token: ' ghs_abc \n' },
+      {
+        MODELARTS_HTTP_TIMEOUT: '5s'
+      }
+    )
+    expect(validate).toMatchObject({ validateOnly: true, githubToken: 'ghs_abc', requestTimeoutMs: 5_000 })
+    expect(settingsOf({ validate_only: 'true', github_token: '  ' })).toHaveProperty('githubToken', undefined)
+    expect(createSettingsOf({ ...create, github_token: 'ghs_abc' })).not.toHaveProperty('githubToken')
   })
 
   test('create carries the target, the credentials and the behaviour defaults', () => {
@@ -220,10 +234,18 @@ describe('environment fallbacks', () => {
         secret_key: 'SK',
         security_token: 'ST',
         auth_token: 'TOKEN',
-        access_key: 'AK'
+        access_key: 'AK',
+        github_token: 'GHS'
       },
       { HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK', HUAWEICLOUD_SDK_SK: 'SDKSK' }
     )
-    expect(parsed.secrets.sort()).toEqual(['ESK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+    expect(parsed.secrets.sort()).toEqual(['ESK', 'GHS', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+  })
+
+  test('the GitHub token is listed for masking on the create path and when the inputs have problems', () => {
+    expect(parseSettings({ ...create, github_token: 'GHS' }).secrets).toEqual(['SK', 'GHS'])
+    const refused = parseSettings({ validate_only: 'true', wait: 'maybe', github_token: 'GHS' })
+    expect(refused.settings).toBeUndefined()
+    expect(refused.secrets).toEqual(['GHS'])
   })
 })

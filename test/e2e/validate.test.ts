@@ -104,14 +104,60 @@ describe('validate_only on many files', () => {
     expect(run.outputs.problems).toBe('0')
   })
 
-  test('a glob that matches nothing and a file that does not exist are clear errors', async () => {
+  test('a named file that does not exist is an error; a glob beside it that matches nothing, a warning', async () => {
     const run = await runAction({
       inputs: { validate_only: 'true', job_file: 'nowhere/**/*.yaml\njobs/missing.yaml' }
     })
     expect(run.code).toBe(1)
-    const errors = run.commands.filter(c => c.command === 'error').map(c => c.message)
-    expect(errors.some(m => m.includes('nowhere/**/*.yaml') && m.includes('matches no file'))).toBe(true)
-    expect(errors.some(m => m.includes('jobs/missing.yaml') && m.includes('does not exist'))).toBe(true)
+    const messages = (command: string) => run.commands.filter(c => c.command === command).map(c => c.message)
+    expect(messages('warning')).toEqual(['`job_file` pattern `nowhere/**/*.yaml` matches no file; skipped.'])
+    expect(messages('error').some(m => m.includes('jobs/missing.yaml') && m.includes('does not exist'))).toBe(
+      true
+    )
+    expect(run.outputs.files_checked).toBe('1')
+    expect(run.stderr).toBe('')
+  })
+
+  test('a pattern that matches nothing beside one that matches: a warning, and the step passes', async () => {
+    const run = await runAction({
+      inputs: {
+        validate_only: 'true',
+        job_file:
+          '__fixtures__/jobs/valid/*.yaml\n__fixtures__/jobs/valid/**/*.yml\n__fixtures__/jobs/valid/*.json'
+      }
+    })
+    expect(run.code).toBe(0)
+    const warnings = run.commands.filter(c => c.command === 'warning')
+    expect(warnings.map(c => c.message)).toEqual([
+      '`job_file` pattern `__fixtures__/jobs/valid/**/*.yml` matches no file; skipped.'
+    ])
+    // Files only: the pattern that matched nothing is no row and no count.
+    const files = readdirSync(join(REPO_ROOT, '__fixtures__/jobs/valid')).filter(f =>
+      /\.(yaml|json)$/.test(f)
+    )
+    expect(run.outputs).toMatchObject({ valid: 'true', files_checked: String(files.length), problems: '0' })
+    expect(run.summary).toContain(
+      '> [!WARNING]\n> `job_file` pattern `__fixtures__/jobs/valid/**/*.yml` matches no file'
+    )
+    expect(run.summary).toContain(`All ${files.length} job files are valid.`)
+    expect(run.summary).not.toContain('| `__fixtures__/jobs/valid/**/*.yml` |')
+  })
+
+  test('patterns that together match no file fail the step with one line', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-jobs-'))
+    const run = await runAction({
+      inputs: { validate_only: 'true', job_file: 'jobs/**/*.yaml\njobs/**/*.json' },
+      cwd: empty
+    }).finally(() => rmSync(empty, { recursive: true, force: true }))
+    expect(run.code).toBe(1)
+    const lines = run.commands.filter(c => c.command === 'error' || c.command === 'warning')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]!.command).toBe('error')
+    expect(lines[0]!.message).toMatch(
+      /^No job file matches `job_file` \(`jobs\/\*\*\/\*\.yaml`, `jobs\/\*\*\/\*\.json`\) under .+; check the paths and globs\.$/
+    )
+    expect(run.outputs).toMatchObject({ valid: 'false', files_checked: '0', problems: '0' })
+    expect(run.summary).toContain('> [!CAUTION]')
     expect(run.stderr).toBe('')
   })
 
