@@ -72,6 +72,7 @@ function annotate(d) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _f: () => (/* binding */ validationSummary),
+/* harmony export */   dk: () => (/* binding */ noJobFileSummary),
 /* harmony export */   kw: () => (/* binding */ notCreatedSummary),
 /* harmony export */   sp: () => (/* binding */ jobSummary)
 /* harmony export */ });
@@ -172,8 +173,9 @@ function notCreatedSummary(definition, endpoint, reason) {
         `> [!CAUTION]\n> ${cell(reason)}`
     ].join('\n\n') + '\n');
 }
+const alert = (note) => `> [!${note.level.toUpperCase()}]\n> ${note.text.replace(/\r?\n/g, ' ')}`;
 /** blobUrl: `{server}/{owner}/{repo}/blob/{sha}`, so each problem links to its line. */
-function validationSummary(files, diagnostics, blobUrl) {
+function validationSummary(files, diagnostics, blobUrl, notes = []) {
     const invalid = files.filter(f => f.errors > 0).length;
     const problems = diagnostics.filter(d => d.severity === 'error').length;
     const headline = invalid === 0
@@ -188,6 +190,7 @@ function validationSummary(files, diagnostics, blobUrl) {
     const parts = [
         '## ModelArts job file validation',
         headline,
+        ...notes.map(alert),
         table(['file', 'result'], files.map(f => [
             code(f.file),
             f.errors === 0
@@ -201,6 +204,10 @@ function validationSummary(files, diagnostics, blobUrl) {
         parts.push('### Problems', table(['where', 'severity', 'rule', 'problem'], diagnostics.map(d => [link(d), d.severity, cell(d.rule), cell(d.message)])));
     }
     return parts.join('\n\n') + '\n';
+}
+/** When `job_file` matches no file at all: the one line, and nothing else to show. */
+function noJobFileSummary(message) {
+    return ['## ModelArts job file validation', alert({ level: 'caution', text: message })].join('\n\n') + '\n';
 }
 
 
