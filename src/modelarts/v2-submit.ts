@@ -90,7 +90,11 @@ export function runMarkers(run: RunIdentity, nonce: string): string[] {
 }
 
 /** The user's description with the marker after it, within 256 characters. */
-export function describeWithMarker(userText: string, run: RunIdentity, nonce: string): {
+export function describeWithMarker(
+  userText: string,
+  run: RunIdentity,
+  nonce: string
+): {
   description: string
   marker: string
 } {
@@ -171,7 +175,11 @@ export async function submitTrainingJobV2(
 
   const nextNumber = async (): Promise<number> => {
     const members = await api.search(`${base}-V`, workspace)
-    const next = highestInSeries(base, members.map(job => job.name)) + 1
+    const next =
+      highestInSeries(
+        base,
+        members.map(job => job.name)
+      ) + 1
     if (next > SERIES_MAX) {
       throw new SubmitError(
         `The series ${seriesName(base, 1)} ... ${seriesName(base, SERIES_MAX)} is full: choose another job_name.`
@@ -254,7 +262,9 @@ export async function submitTrainingJobV2(
   }
 
   function adopt(job: V2Job): V2Submitted {
-    options.log(`Job "${job.name}" (id ${job.id}) was made by this run: adopting it instead of creating it again.`)
+    options.log(
+      `Job "${job.name}" (id ${job.id}) was made by this run: adopting it instead of creating it again.`
+    )
     return done(job, true)
   }
 }

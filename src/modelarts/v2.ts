@@ -156,7 +156,11 @@ export function trainingJobsV2(
 
     async get(id: string): Promise<V2Job | undefined> {
       try {
-        const { body } = await http.request<Json | undefined>({ method: 'GET', url: jobUrl(id), idempotent: true })
+        const { body } = await http.request<Json | undefined>({
+          method: 'GET',
+          url: jobUrl(id),
+          idempotent: true
+        })
         return parseJob(body, id)
       } catch (error) {
         if (codeOf(error) === V2_JOB_NOT_FOUND) return undefined
