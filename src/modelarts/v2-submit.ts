@@ -54,6 +54,11 @@ export interface V2SubmitOptions {
   sleep?: (ms: number) => Promise<void>
   /** 8 hex digits; a random one by default. */
   nonce?: string
+  /**
+   * Called before every create is sent, with the name and the marker: a step can save them as state, so that
+   * a post step whose main step was killed mid-create can still find the job (`findMarkedJob`).
+   */
+  sending?: (name: string, marker: string) => void
 }
 
 export interface V2Submitted {
@@ -145,6 +150,25 @@ const neverSent = (error: unknown): boolean =>
   (error as { requestSent?: boolean }).requestSent === false &&
   (error as { retryable?: boolean }).retryable === true
 
+/** The jobs named exactly `name` (the search's `like` is a substring match). */
+async function jobsNamed(
+  api: Pick<TrainingJobsV2, 'search'>,
+  name: string,
+  workspace?: string
+): Promise<V2Job[]> {
+  return (await api.search(name, workspace)).filter(job => job.name === name)
+}
+
+/** The job named exactly `name` that carries `marker`: the one a submit with that marker made, if any. */
+export async function findMarkedJob(
+  api: Pick<TrainingJobsV2, 'search'>,
+  name: string,
+  marker: string,
+  workspaceId?: string
+): Promise<V2Job | undefined> {
+  return (await jobsNamed(api, name, workspaceId)).find(job => hasMarker(job.description, marker))
+}
+
 export async function submitTrainingJobV2(
   api: Api,
   body: V2JobBody,
@@ -168,9 +192,7 @@ export async function submitTrainingJobV2(
     options.nonce ?? randomNonce()
   )
 
-  /** The jobs named exactly `name`. */
-  const holders = async (name: string): Promise<V2Job[]> =>
-    (await api.search(name, workspace)).filter(job => job.name === name)
+  const holders = (name: string): Promise<V2Job[]> => jobsNamed(api, name, workspace)
   const ours = (jobs: V2Job[]): V2Job | undefined => jobs.find(job => hasMarker(job.description, marker))
 
   const nextNumber = async (): Promise<number> => {
@@ -222,6 +244,7 @@ export async function submitTrainingJobV2(
 
   for (let creates = 1; ; creates++) {
     const request: V2JobBody = { ...body, metadata: { ...body.metadata, name, description } }
+    options.sending?.(name, marker)
     try {
       return done(await api.create(request), false)
     } catch (error) {

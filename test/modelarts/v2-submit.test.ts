@@ -4,6 +4,7 @@ import {
   describeWithMarker,
   hasMarker,
   highestInSeries,
+  findMarkedJob,
   SubmitError,
   type V2SubmitOptions
 } from '../../src/modelarts/v2-submit.js'
@@ -412,5 +413,37 @@ describe('submitTrainingJobV2: if_exists new_version (a series)', () => {
     await expect(
       submitTrainingJobV2(service.api, body(), options({ ifExists: 'new_version' }).opts)
     ).rejects.toThrow(/is full/)
+  })
+})
+
+describe('finding a marked job later (the post step after a killed main step)', () => {
+  test('every create is announced first with its name and marker', async () => {
+    const service = fakeService([{ name: 'nightly-V0001' }])
+    service.faults.push({ error: lost, commit: false, stolenBy: 'nightly-V0002' })
+    const sent: string[] = []
+    await submitTrainingJobV2(
+      service.api,
+      body(),
+      options({ ifExists: 'new_version', sending: (name, marker) => sent.push(`${name} ${marker}`) }).opts
+    )
+    expect(sent).toEqual([`nightly-V0002 ${MARKER}`, `nightly-V0003 ${MARKER}`])
+  })
+
+  test('findMarkedJob finds only the exact name with the exact marker', async () => {
+    const service = fakeService()
+    await submitTrainingJobV2(service.api, body(), options().opts)
+    service.jobs.push({
+      id: 'look-alike',
+      name: 'nightly-2',
+      description: `my run ${MARKER}`,
+      workspaceId: '0',
+      phase: 'Running',
+      tasks: [],
+      raw: {},
+      hiddenFor: 0
+    })
+    expect((await findMarkedJob(service.api, 'nightly', MARKER))?.id).toBe(service.jobs[0]?.id)
+    expect(await findMarkedJob(service.api, 'nightly', 'gha:octo/repo:123456:2:00000000')).toBeUndefined()
+    expect(await findMarkedJob(service.api, 'nightly-3', MARKER)).toBeUndefined()
   })
 })
