@@ -196,12 +196,8 @@ export async function submitTrainingJobV2(
   const ours = (jobs: V2Job[]): V2Job | undefined => jobs.find(job => hasMarker(job.description, marker))
 
   const nextNumber = async (): Promise<number> => {
-    const members = await api.search(`${base}-V`, workspace)
-    const next =
-      highestInSeries(
-        base,
-        members.map(job => job.name)
-      ) + 1
+    const members = (await api.search(`${base}-V`, workspace)).map(job => job.name)
+    const next = highestInSeries(base, members) + 1
     if (next > SERIES_MAX) {
       throw new SubmitError(
         `The series ${seriesName(base, 1)} ... ${seriesName(base, SERIES_MAX)} is full: choose another job_name.`
