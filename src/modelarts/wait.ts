@@ -1,6 +1,7 @@
 /**
  * Follows a run until it ends, whichever API drives it: polls its status, streams its log through the API's
  * LogReader, honours the timeout and cancellation. Prints nothing itself: everything goes through the callbacks.
+ * A terminal status with `confirm` (v2 Abnormal) is final only when the next poll shows it again.
  */
 import type { JobRef, JobStatus, LogReader, RunDetail, TrainingJobsApi } from './api.js'
 import { isRetryable } from '../huaweicloud/errors.js'
@@ -10,14 +11,17 @@ import { errorMessage } from '../util/values.js'
 export interface WaitCallbacks {
   /** Once per change of status, the first status seen included (but not `initialStatus`). */
   statusChanged(status: JobStatus, elapsedMs: number, previous: JobStatus | undefined): void
-  /** One training log line; `worker` is set when the job writes several log files. */
+  /** One training log line; `worker` is set when the job writes several logs (v1 files, v2 tasks). */
   logLine(line: string, worker: string | undefined): void
   /** A read failed and will be retried, or log streaming stopped; the wait goes on. */
   transientFailure(message: string, failingForMs: number): void
+  /** One line about the log itself, e.g. that v2's preview window moved past lines before they were printed. */
+  logNotice(message: string): void
 }
 
 export interface WaitOptions {
-  api: TrainingJobsApi
+  /** Any API: the wait only reads runs and their logs. */
+  api: Pick<TrainingJobsApi<unknown>, 'getRun' | 'logReader'>
   ref: JobRef
   pollIntervalMs: number
   timeoutMs: number
@@ -73,6 +77,8 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   const timeline: TimelineEntry[] = status ? [{ status, atMs: 0 }] : []
   let failingSince: number | undefined
   let failuresInARow = 0
+  /** The name of a terminal status seen once that needs one more poll to be final (`confirm`). */
+  let unconfirmed: string | undefined
   const logs = options.streamLogs
     ? new LogFollower(api.logReader(ref), callbacks, now, maxFailureMs)
     : undefined
@@ -110,10 +116,13 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
       if (detail) {
         const seen = detail.status
         const atMs = elapsed()
-        if (seen.terminal) {
+        // A status that may still change back is reported at once, but ends the wait only when seen twice in a row.
+        const final = seen.terminal && (seen.confirm !== true || unconfirmed === seen.name)
+        unconfirmed = seen.terminal && seen.confirm === true ? seen.name : undefined
+        if (final) {
           // The last lines often reach the log service after the status changes: read them all before
           // announcing the end, so the log reads in order.
-          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
+          await logs?.drain(untilAborted, true, detail).catch(ignoreCancelled)
         }
         // Names are unique per code, and also compare equal for undocumented non-numeric codes.
         if (seen.name !== status?.name) {
@@ -122,7 +131,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           timeline.push({ status: seen, atMs })
           callbacks.statusChanged(seen, atMs, previous)
         }
-        if (seen.terminal) {
+        if (final) {
           return {
             outcome: 'terminal',
             status: seen,
@@ -132,7 +141,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           }
         }
       }
-      await logs?.drain(untilAborted, false)
+      await logs?.drain(untilAborted, false, detail)
 
       const backoffMs = Math.min(
         pollIntervalMs * 2 ** failuresInARow,
@@ -160,10 +169,17 @@ class LogFollower {
     private readonly maxFailureMs: number
   ) {}
 
-  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<void> {
+  async drain(
+    untilAborted: <T>(work: Promise<T>) => Promise<T>,
+    final: boolean,
+    run: RunDetail | undefined
+  ): Promise<void> {
     if (this.stopped) return
     try {
-      await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final)
+      await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final, {
+        run,
+        notice: message => this.callbacks.logNotice(message)
+      })
       this.failingSince = undefined
     } catch (error) {
       if (error instanceof Cancelled) throw error
