@@ -1,0 +1,152 @@
+/**
+ * The unknown-key and null policy, one mechanism for every API: the tree is walked against the zod object
+ * shapes, so what a schema declares is all it takes for both APIs to behave alike.
+ * - `null` at an optional key means "not given": the key is left out of what is parsed and sent.
+ * - A key a shape does not declare is kept and sent as it is; it is an error only when it is a likely
+ *   misspelling of a declared key (the service would silently ignore the value the user meant to set).
+ */
+import type { z } from 'zod'
+import type { DefinitionPath } from './load.js'
+import { nearestKey } from './suggest.js'
+import { entryText, isPlainMapping, setEntry, writtenEntry } from './yaml.js'
+
+type Schema = z.core.$ZodType
+
+interface Def {
+  type: string
+  innerType?: Schema
+  in?: Schema
+  out?: Schema
+  shape?: Record<string, Schema>
+  element?: Schema
+  getter?: () => Schema
+}
+
+const defOf = (schema: Schema): Def => schema._zod.def as unknown as Def
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'])
+
+/** The schema that reads the value: past optional/default wrappers and preprocessing. */
+export function unwrap(schema: Schema): Schema {
+  let current = schema
+  for (let depth = 0; depth < 20; depth++) {
+    const def = defOf(current)
+    if (WRAPPERS.has(def.type) && def.innerType) current = def.innerType
+    else if (def.type === 'pipe' && def.in && def.out)
+      current = defOf(def.in).type === 'transform' ? def.out : def.in
+    else if (def.type === 'lazy' && def.getter) current = def.getter()
+    else return current
+  }
+  return current
+}
+
+/** The declared keys of the mapping at `path`, or undefined where the schema has no object shape. */
+export function shapeAt(schema: Schema, path: DefinitionPath): Record<string, Schema> | undefined {
+  let current: Schema | undefined = unwrap(schema)
+  for (const segment of path) {
+    const def = defOf(current)
+    if (def.type === 'object' && typeof segment === 'string') current = def.shape?.[segment]
+    else if (def.type === 'array' && typeof segment === 'number') current = def.element
+    else return undefined
+    if (current === undefined) return undefined
+    current = unwrap(current)
+  }
+  const def = defOf(current)
+  return def.type === 'object' ? def.shape : undefined
+}
+
+export function knownKeysAt(schema: Schema, path: DefinitionPath): readonly string[] {
+  return Object.keys(shapeAt(schema, path) ?? {})
+}
+
+/** Declared keys whose value is not checked: sent as written, like undeclared ones. */
+const ANY_VALUE = new Set(['unknown', 'any'])
+const isOptional = (schema: Schema): boolean => schema._zod.optin === 'optional'
+
+/** An undeclared key: `suggestion` is set when it is a likely misspelling of a declared one. */
+export interface UnknownKey {
+  /** Path of the key itself. */
+  path: DefinitionPath
+  key: string
+  known: readonly string[]
+  suggestion?: string
+}
+
+export interface PreparedTree {
+  /** A copy of the tree without the nulls at optional keys: what the schema parses. */
+  value: unknown
+  unknown: UnknownKey[]
+}
+
+/** Copies `tree` for parsing (dropping nulls at optional keys) and lists the keys no shape declares. */
+export function prepareTree(tree: unknown, schema: Schema): PreparedTree {
+  const unknown: UnknownKey[] = []
+  const value = walk(tree, schema, [], unknown)
+  return { value, unknown }
+}
+
+function walk(value: unknown, schema: Schema, path: DefinitionPath, unknown: UnknownKey[]): unknown {
+  const inner = unwrap(schema)
+  const def = defOf(inner)
+  if (def.type === 'array' && def.element && Array.isArray(value)) {
+    const element = def.element
+    return value.map((item: unknown, index) => walk(item, element, [...path, index], unknown))
+  }
+  if (def.type !== 'object' || !def.shape || !isPlainMapping(value)) return value
+  const shape = def.shape
+  const known = Object.keys(shape)
+  const copy: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
+    if (declared === undefined) {
+      const suggestion = nearestKey(key, known)
+      unknown.push({ path: [...path, key], key, known, ...(suggestion !== undefined && { suggestion }) })
+      setEntry(copy, key, writtenEntry(value, key))
+    } else if (item === null && isOptional(declared)) {
+      continue
+    } else if (ANY_VALUE.has(defOf(unwrap(declared)).type)) {
+      setEntry(copy, key, writtenEntry(value, key))
+    } else if (typeof item === 'boolean' && defOf(unwrap(declared)).type === 'string') {
+      // A text field keeps the boolean's source text: `False` is sent as "False".
+      setEntry(copy, key, entryText(value, key, item))
+    } else {
+      setEntry(copy, key, walk(item, declared, [...path, key], unknown))
+    }
+  }
+  return copy
+}
+
+/**
+ * The parsed output with each undeclared key back in its place: right after the declared key that
+ * precedes it in the source (declared keys stay in the schema's order, which is the body's order).
+ */
+export function placeUnknownKeys(output: unknown, source: unknown, schema: Schema): unknown {
+  const inner = unwrap(schema)
+  const def = defOf(inner)
+  if (def.type === 'array' && def.element && Array.isArray(output) && Array.isArray(source)) {
+    const element = def.element
+    return output.map((item: unknown, index) => placeUnknownKeys(item, source[index], element))
+  }
+  if (def.type !== 'object' || !def.shape || !isPlainMapping(output) || !isPlainMapping(source)) return output
+  const shape = def.shape
+  const after = new Map<string | undefined, string[]>()
+  let previous: string | undefined
+  for (const key of Object.keys(source)) {
+    if (Object.hasOwn(shape, key)) {
+      if (Object.hasOwn(output, key)) previous = key
+    } else if (Object.hasOwn(output, key)) {
+      const list = after.get(previous) ?? []
+      list.push(key)
+      after.set(previous, list)
+    }
+  }
+  const placed: Record<string, unknown> = {}
+  const put = (key: string, item: unknown) => setEntry(placed, key, item)
+  for (const key of after.get(undefined) ?? []) put(key, output[key])
+  for (const key of Object.keys(output)) {
+    const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
+    if (declared === undefined) continue
+    put(key, placeUnknownKeys(output[key], source[key], declared))
+    for (const extra of after.get(key) ?? []) put(extra, output[extra])
+  }
+  return placed
+}
