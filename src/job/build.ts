@@ -72,7 +72,7 @@ export function buildJobDefinition(
   if (!source && api === 'v1' && !isPlainMapping(tree.config)) tree.config = {}
 
   const profile = PROFILES[api]
-  const prepared = prepareTree(tree, profile.schema)
+  const prepared = prepareTree(tree, profile.schema, profile.otherApiKeys)
   const result = profile.schema.safeParse(prepared.value)
   const diagnoser = new Diagnoser(profile, tree, origins, map)
   const diagnostics = byPosition([

@@ -44,7 +44,12 @@ export class Diagnoser {
     return unknown.map(({ path, key, known, suggestion }) => {
       const where = this.where(path.slice(0, -1))
       if (suggestion !== undefined) {
-        return this.at(path, 'key', 'Unknown key', `unknown key \`${key}\` in ${where}; did you mean \`${suggestion}\`?`)
+        return this.at(
+          path,
+          'key',
+          'Unknown key',
+          `unknown key \`${key}\` in ${where}; did you mean \`${suggestion}\`?`
+        )
       }
       const message = `\`${key}\` in ${where} is not in the documented request; sent as it is (known keys: ${known.join(', ')}).`
       return this.at(path, 'key', 'Unknown key', message, 'warning')
@@ -127,8 +132,10 @@ export class Diagnoser {
 
   /** Only the warnings the reference justifies; they never block. */
   warnings(): Diagnostic[] {
-    return this.profile.warnings(this.tree, (path, part, rule, message, severity) =>
-      this.at(path, part, rule, message, severity)
+    return this.profile.warnings(this.tree, (path, part, rule, message, severity, laterOf) =>
+      laterOf && laterOf.length > 0
+        ? this.at([...path, this.laterKey(path, laterOf)], part, rule, message, severity)
+        : this.at(path, part, rule, message, severity)
     )
   }
 
@@ -216,12 +223,12 @@ export class Diagnoser {
     return (key !== undefined && this.profile.valueRules[key]) || 'Value'
   }
 
-  /** "the job", "`config`", "an item of `algorithm.inputs`". */
+  /** "the job", "config", "a parameter item". */
   private where(path: DefinitionPath): string {
     if (path.length === 0) return 'the job'
     const last = path.at(-1)
-    if (typeof last === 'number') return `an item of \`${this.displayPath(path.slice(0, -1))}\``
-    return `\`${this.displayPath(path)}\``
+    if (typeof last === 'number') return `a ${String(path.at(-2))} item`
+    return String(last)
   }
 
   /** `config.data_source[0].type`; a parameter written as a mapping shows its name: `config.parameter.lr`. */

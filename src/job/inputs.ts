@@ -135,7 +135,10 @@ export function mergeInputs(
 }
 
 /** The mapping at `path`, made where it is missing or empty (an empty `config:` is a place to fill). */
-function containerAt(tree: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | undefined {
+function containerAt(
+  tree: Record<string, unknown>,
+  path: readonly string[]
+): Record<string, unknown> | undefined {
   let current = tree
   for (const key of path) {
     const next = current[key]

@@ -78,18 +78,28 @@ export interface PreparedTree {
 }
 
 /** Copies `tree` for parsing (dropping nulls at optional keys) and lists the keys no shape declares. */
-export function prepareTree(tree: unknown, schema: Schema): PreparedTree {
+export function prepareTree(
+  tree: unknown,
+  schema: Schema,
+  otherApiKeys: Readonly<Record<string, string>> = {}
+): PreparedTree {
   const unknown: UnknownKey[] = []
-  const value = walk(tree, schema, [], unknown)
+  const value = walk(tree, schema, [], { unknown, otherApiKeys })
   return { value, unknown }
 }
 
-function walk(value: unknown, schema: Schema, path: DefinitionPath, unknown: UnknownKey[]): unknown {
+interface Walk {
+  unknown: UnknownKey[]
+  /** Keys of the other API and the key this API has for them (v2's `name` is v1's `label`). */
+  otherApiKeys: Readonly<Record<string, string>>
+}
+
+function walk(value: unknown, schema: Schema, path: DefinitionPath, w: Walk): unknown {
   const inner = unwrap(schema)
   const def = defOf(inner)
   if (def.type === 'array' && def.element && Array.isArray(value)) {
     const element = def.element
-    return value.map((item: unknown, index) => walk(item, element, [...path, index], unknown))
+    return value.map((item: unknown, index) => walk(item, element, [...path, index], w))
   }
   if (def.type !== 'object' || !def.shape || !isPlainMapping(value)) return value
   const shape = def.shape
@@ -98,8 +108,9 @@ function walk(value: unknown, schema: Schema, path: DefinitionPath, unknown: Unk
   for (const [key, item] of Object.entries(value)) {
     const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
     if (declared === undefined) {
-      const suggestion = nearestKey(key, known)
-      unknown.push({ path: [...path, key], key, known, ...(suggestion !== undefined && { suggestion }) })
+      const meant = Object.hasOwn(w.otherApiKeys, key) ? w.otherApiKeys[key] : undefined
+      const suggestion = meant !== undefined && known.includes(meant) ? meant : nearestKey(key, known)
+      w.unknown.push({ path: [...path, key], key, known, ...(suggestion !== undefined && { suggestion }) })
       setEntry(copy, key, writtenEntry(value, key))
     } else if (item === null && isOptional(declared)) {
       continue
@@ -109,7 +120,7 @@ function walk(value: unknown, schema: Schema, path: DefinitionPath, unknown: Unk
       // A text field keeps the boolean's source text: `False` is sent as "False".
       setEntry(copy, key, entryText(value, key, item))
     } else {
-      setEntry(copy, key, walk(item, declared, [...path, key], unknown))
+      setEntry(copy, key, walk(item, declared, [...path, key], w))
     }
   }
   return copy

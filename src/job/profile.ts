@@ -11,7 +11,9 @@ export type Reporter = (
   part: 'key' | 'value',
   rule: string,
   message: string,
-  severity?: Severity
+  severity?: Severity,
+  /** Report at whichever of these keys of the mapping at `path` is written last (inputs count as last). */
+  laterOf?: string[]
 ) => Diagnostic
 
 export interface ApiProfile {
@@ -23,6 +25,8 @@ export interface ApiProfile {
   requiredHints: Readonly<Record<string, string>>
   /** Keys written as a list or, for convenience, a mapping: what to say when they are neither. */
   listOrMapping: Readonly<Record<string, string>>
+  /** Keys the other API uses, and this API's key for the same thing, suggested when one is found here. */
+  otherApiKeys: Readonly<Record<string, string>>
   /** The input that sets the whole field at `path`, if there is one. */
   inputFor(path: DefinitionPath): string | undefined
   /** The warnings the reference justifies, on the merged tree; they never block. */

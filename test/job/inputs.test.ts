@@ -66,8 +66,7 @@ describe('inputs over a job file', () => {
 
   it('reads integers from whole decimal strings and names the input when they are not', () => {
     expect(
-      buildV1(validConfigWith([]), { worker_server_num: '16' }).definition?.config
-        .worker_server_num
+      buildV1(validConfigWith([]), { worker_server_num: '16' }).definition?.config.worker_server_num
     ).toBe(16)
     const [problem, ...rest] = errorsOf({ spec_id: 'gpu-large' })
     expect(rest).toEqual([])
@@ -78,12 +77,12 @@ describe('inputs over a job file', () => {
   })
 
   it('reads create_version as true or false in any case', () => {
-    expect(
-      buildV1(validConfigWith([]), { create_version: 'FALSE' }).definition?.config.create_version
-    ).toBe(false)
-    expect(
-      buildV1(validConfigWith([]), { create_version: 'True' }).definition?.config.create_version
-    ).toBe(true)
+    expect(buildV1(validConfigWith([]), { create_version: 'FALSE' }).definition?.config.create_version).toBe(
+      false
+    )
+    expect(buildV1(validConfigWith([]), { create_version: 'True' }).definition?.config.create_version).toBe(
+      true
+    )
     expect(errorsOf({ create_version: 'no' })).toMatchObject([{ rule: 'Type', input: 'create_version' }])
   })
 
@@ -102,13 +101,23 @@ describe('inputs over a job file', () => {
   })
 
   it('names the input in a cross-field rule whose offending key came from an input', () => {
-    const [both] = errorsOf({ pool_id: 'pool-1' })
-    expect(both).toMatchObject({ rule: 'Resource pool', input: 'pool_id', path: ['config', 'pool_id'] })
+    const [both] = errorsOf(
+      { data_url: '/d2/' },
+      validConfigWith(['data_source:', '  - data_url: /x/'], ['data_url'])
+    )
+    expect(both).toMatchObject({ rule: 'Data source', input: 'data_url', path: ['config', 'data_url'] })
     expect(both?.line).toBeUndefined()
 
     // An input counts as written after the file, so it is the later key even when the file's key comes last.
-    const poolLast = jobWithConfig('worker_server_num: 1', 'model_id: 1', 'data_url: /d/', 'pool_id: p')
-    expect(errorsOf({ spec_id: '2' }, poolLast)).toMatchObject([{ rule: 'Resource pool', input: 'spec_id' }])
+    const poolLast = jobWithConfig(
+      'worker_server_num: 1',
+      'spec_id: 1',
+      'model_id: 1',
+      'data_url: /d/',
+      'pool_id: p'
+    )
+    const warnings = buildV1(poolLast, { spec_id: '2' }).diagnostics
+    expect(warnings).toMatchObject([{ severity: 'warning', rule: 'Resource pool', input: 'spec_id' }])
 
     expect(errorsOf({ user_command: 'run.sh' })).toMatchObject([
       { rule: 'Custom image', input: 'user_command' }

@@ -30,6 +30,7 @@ export const v1Profile: ApiProfile = {
     code: 'the flavor code'
   },
   listOrMapping: { parameter: 'a list of label/value items, or a mapping of names to values' },
+  otherApiKeys: { name: 'label' },
   inputFor(path: DefinitionPath): string | undefined {
     const [first, second] = path
     if (path.length === 1 && typeof first === 'string' && TOP_INPUTS.has(first)) return first
@@ -59,10 +60,9 @@ function v1Warnings(tree: Record<string, unknown>, at: Reporter): Diagnostic[] {
   }
   // Rule 3: the table says not together, but the vendor's own samples set both and the service takes them.
   if (given('spec_id') && given('pool_id')) {
-    const later = laterKey(config, ['spec_id', 'pool_id'])
     const message =
       'spec_id and pool_id are both set, which the parameter table advises against: keep spec_id for a public resource pool, or pool_id (with its flavor) for a dedicated resource pool.'
-    found.push(at(['config', later], 'key', 'Resource pool', message, 'warning'))
+    found.push(at(['config'], 'key', 'Resource pool', message, 'warning', ['spec_id', 'pool_id']))
   }
   // Table 3: user_command is the boot command of the custom image; without it the image's default runs.
   if (given('user_image_url') && !given('user_command')) {
@@ -86,10 +86,4 @@ function v1Warnings(tree: Record<string, unknown>, at: Reporter): Diagnostic[] {
     })
   }
   return found
-}
-
-/** The key of `keys` written later in the mapping (file order; inputs come after the file's keys). */
-function laterKey(mapping: Record<string, unknown>, keys: string[]): string {
-  const order = Object.keys(mapping)
-  return keys.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a))
 }

@@ -5,7 +5,15 @@
  * not declare are judged by ../keys.ts (warning, or error when misspelt) and sent as they are.
  */
 import { z } from 'zod'
-import { booleanAsText, decimalAsNumber, givenIn, listed, onAnyMapping, report, type Context } from '../rules.js'
+import {
+  booleanAsText,
+  decimalAsNumber,
+  givenIn,
+  listed,
+  onAnyMapping,
+  report,
+  type Context
+} from '../rules.js'
 import { entryText, isPlainMapping } from '../yaml.js'
 
 export type { RuleParams } from '../rules.js'
@@ -211,4 +219,3 @@ function checkVolume(volume: Record<string, unknown>, ctx: Context): void {
     )
   }
 }
-

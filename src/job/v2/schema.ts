@@ -5,7 +5,15 @@
  * they do not declare are judged by ../keys.ts and sent as they are, like v1.
  */
 import { z } from 'zod'
-import { booleanAsText, decimalAsNumber, givenIn, listed, onAnyMapping, report, type Context } from '../rules.js'
+import {
+  booleanAsText,
+  decimalAsNumber,
+  givenIn,
+  listed,
+  onAnyMapping,
+  report,
+  type Context
+} from '../rules.js'
 import { entryText, isPlainMapping } from '../yaml.js'
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/
@@ -19,9 +27,15 @@ const RESERVED_CODE_DIRS = ['/home/ma-user/modelarts', '/home/ma-user/modelarts-
 
 const text = () => z.preprocess(booleanAsText, z.string())
 const wholeNumber = (minimum: number, maximum?: number) =>
-  z.preprocess(decimalAsNumber, maximum === undefined ? z.int().min(minimum) : z.int().min(minimum).max(maximum))
+  z.preprocess(
+    decimalAsNumber,
+    maximum === undefined ? z.int().min(minimum) : z.int().min(minimum).max(maximum)
+  )
 const decimalNumber = () =>
-  z.preprocess(value => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), z.number())
+  z.preprocess(
+    value => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+    z.number()
+  )
 const flag = () => z.boolean()
 /** A map of strings: numbers keep their source text, booleans their text. */
 const textMap = () => z.record(z.string(), text())
@@ -85,9 +99,7 @@ export const ALGORITHM_SHAPE = {
   boot_file: text().optional(),
   command: text().optional(),
   engine: z.looseObject(ENGINE_SHAPE).superRefine(checkEngine, onAnyMapping()).optional(),
-  parameters: z
-    .preprocess(mappingAsNameValueList, z.array(z.looseObject(PARAMETER_ITEM_SHAPE)))
-    .optional(),
+  parameters: z.preprocess(mappingAsNameValueList, z.array(z.looseObject(PARAMETER_ITEM_SHAPE))).optional(),
   inputs: z.array(z.looseObject(INPUT_SHAPE)).optional(),
   outputs: z.array(z.looseObject(OUTPUT_SHAPE)).optional(),
   environments: textMap().superRefine(checkEnvironments).optional(),
@@ -169,12 +181,12 @@ export const V2_DEFINITION_SHAPE = {
   spec: z.looseObject(SPEC_SHAPE),
   // §3: "not implemented; leave out"; sent as written if given.
   tasks: z.unknown().optional(),
-  endpoints: z
-    .looseObject({ ssh: z.looseObject({ key_pair_names: z.array(text()) }).optional() })
-    .optional()
+  endpoints: z.looseObject({ ssh: z.looseObject({ key_pair_names: z.array(text()) }).optional() }).optional()
 }
 
-export const v2JobDefinitionSchema = z.looseObject(V2_DEFINITION_SHAPE).superRefine(checkChannels, onAnyMapping())
+export const v2JobDefinitionSchema = z
+  .looseObject(V2_DEFINITION_SHAPE)
+  .superRefine(checkChannels, onAnyMapping())
 
 /** The v2 create-job request body. */
 export type V2JobDefinition = z.output<typeof v2JobDefinitionSchema>
@@ -192,7 +204,8 @@ function checkAlgorithm(algorithm: Record<string, unknown>, ctx: Context): void 
   const given = givenIn(algorithm)
   const engine = isPlainMapping(algorithm.engine) ? algorithm.engine : {}
   const engineGiven = givenIn(engine)
-  const namedEngine = engineGiven('engine_id') || (engineGiven('engine_name') && engineGiven('engine_version'))
+  const namedEngine =
+    engineGiven('engine_id') || (engineGiven('engine_name') && engineGiven('engine_version'))
   const customImage = engineGiven('image_url') && !engineGiven('engine_id') && !engineGiven('engine_name')
   let specific = false
 
@@ -207,7 +220,9 @@ function checkAlgorithm(algorithm: Record<string, unknown>, ctx: Context): void 
     const [present, missing] = given('subscription_id')
       ? ['subscription_id', 'item_version_id']
       : ['item_version_id', 'subscription_id']
-    report(ctx, `${present} needs ${missing} as well (a subscribed algorithm); add it.`, 'Algorithm', [present])
+    report(ctx, `${present} needs ${missing} as well (a subscribed algorithm); add it.`, 'Algorithm', [
+      present
+    ])
     specific = true
   }
   if (given('boot_file') && !given('code_dir')) {
@@ -216,8 +231,15 @@ function checkAlgorithm(algorithm: Record<string, unknown>, ctx: Context): void 
     specific = true
   }
   // A custom image runs its command from code_dir, so code_dir alone is right there (§4 rule 1d).
-  if (given('code_dir') && !given('boot_file') && !engineGiven('image_url') && !given('id') && !given('subscription_id')) {
-    const message = 'code_dir needs boot_file (the file to start, inside code_dir); add it or remove code_dir.'
+  if (
+    given('code_dir') &&
+    !given('boot_file') &&
+    !engineGiven('image_url') &&
+    !given('id') &&
+    !given('subscription_id')
+  ) {
+    const message =
+      'code_dir needs boot_file (the file to start, inside code_dir); add it or remove code_dir.'
     report(ctx, message, 'Code to run', ['code_dir'])
     specific = true
   }
@@ -277,9 +299,14 @@ function checkEngine(engine: Record<string, unknown>, ctx: Context): void {
     const [present, missing] = given('engine_name')
       ? ['engine_name', 'engine_version']
       : ['engine_version', 'engine_name']
-    report(ctx, `${present} needs ${missing} as well; add it, or name the engine by engine_id.`, 'Engine', [present])
+    report(ctx, `${present} needs ${missing} as well; add it, or name the engine by engine_id.`, 'Engine', [
+      present
+    ])
   }
-  if (given('install_sys_packages') && !(given('engine_name') && given('engine_version') && given('image_url'))) {
+  if (
+    given('install_sys_packages') &&
+    !(given('engine_name') && given('engine_version') && given('image_url'))
+  ) {
     const message =
       'install_sys_packages applies only with engine_name, engine_version and image_url together; add them or remove it.'
     report(ctx, message, 'Engine', ['install_sys_packages'])
@@ -290,13 +317,15 @@ function checkEngine(engine: Record<string, unknown>, ctx: Context): void {
 function checkInputRemote(remote: Record<string, unknown>, ctx: Context): void {
   const given = givenIn(remote)
   if (given('obs') && given('dataset')) {
-    const message = 'An input remote is either obs or dataset, not both; keep one, or split it into two inputs.'
+    const message =
+      'An input remote is either obs or dataset, not both; keep one, or split it into two inputs.'
     report(ctx, message, 'Channel', [], ['obs', 'dataset'])
   } else if (!given('obs') && !given('dataset')) {
     report(ctx, 'This input remote names no data; add obs: {obs_url: ...} or dataset: {id: ...}.', 'Channel')
   }
   const obs = remote.obs
-  if (isPlainMapping(obs) && hasDoubleSlash(obs.obs_url)) reportDoubleSlash(ctx, 'obs_url', ['obs', 'obs_url'])
+  if (isPlainMapping(obs) && hasDoubleSlash(obs.obs_url))
+    reportDoubleSlash(ctx, 'obs_url', ['obs', 'obs_url'])
 }
 
 /** Rule 7: environment names, how many, and their values. */
@@ -337,7 +366,8 @@ function checkResource(resource: Record<string, unknown>, ctx: Context): void {
       report(ctx, message, 'Resource pool', ['flavor_id'])
     }
     if (given('main_container_customized_flavor')) {
-      const message = 'main_container_customized_flavor applies to dedicated pools only; add pool_id or remove it.'
+      const message =
+        'main_container_customized_flavor applies to dedicated pools only; add pool_id or remove it.'
       report(ctx, message, 'Resource pool', ['main_container_customized_flavor'])
     }
   } else if (flavor !== undefined && !poolFlavor) {
