@@ -82,7 +82,7 @@ export class Diagnoser {
       case 'custom':
         return [this.crossField(path, issue.message, issue.params as RuleParams | undefined)]
       case 'invalid_type': {
-        if (value === undefined) return [this.missingKey(path)]
+        if (value === undefined || value === null) return [this.missingKey(path)]
         const last = path.at(-1)
         const expected =
           (typeof last === 'string' ? this.profile.listOrMapping[last] : undefined) ??

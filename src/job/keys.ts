@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod'
 import type { DefinitionPath } from './load.js'
+import { undocumentedKeys } from './rules.js'
 import { nearestKey } from './suggest.js'
 import { entryText, isPlainMapping, setEntry, writtenEntry } from './yaml.js'
 
@@ -127,8 +128,8 @@ function walk(value: unknown, schema: Schema, path: DefinitionPath, w: Walk): un
 }
 
 /**
- * The parsed output with each undeclared key back in its place: right after the declared key that
- * precedes it in the source (declared keys stay in the schema's order, which is the body's order).
+ * The parsed output with each undeclared (or undocumented) key back in its place: right after the
+ * documented key that precedes it in the source (documented keys keep the schema's order, the body's order).
  */
 export function placeUnknownKeys(output: unknown, source: unknown, schema: Schema): unknown {
   const inner = unwrap(schema)
@@ -141,8 +142,12 @@ export function placeUnknownKeys(output: unknown, source: unknown, schema: Schem
   const shape = def.shape
   const after = new Map<string | undefined, string[]>()
   let previous: string | undefined
+  const floating = (key: string): boolean => {
+    const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
+    return declared === undefined || undocumentedKeys.has(declared)
+  }
   for (const key of Object.keys(source)) {
-    if (Object.hasOwn(shape, key)) {
+    if (!floating(key)) {
       if (Object.hasOwn(output, key)) previous = key
     } else if (Object.hasOwn(output, key)) {
       const list = after.get(previous) ?? []
@@ -152,12 +157,16 @@ export function placeUnknownKeys(output: unknown, source: unknown, schema: Schem
   }
   const placed: Record<string, unknown> = {}
   const put = (key: string, item: unknown) => setEntry(placed, key, item)
-  for (const key of after.get(undefined) ?? []) put(key, output[key])
+  const floatingValue = (key: string): unknown => {
+    const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
+    return declared ? placeUnknownKeys(output[key], source[key], declared) : output[key]
+  }
+  for (const key of after.get(undefined) ?? []) put(key, floatingValue(key))
   for (const key of Object.keys(output)) {
     const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
-    if (declared === undefined) continue
+    if (declared === undefined || floating(key)) continue
     put(key, placeUnknownKeys(output[key], source[key], declared))
-    for (const extra of after.get(key) ?? []) put(extra, output[extra])
+    for (const extra of after.get(key) ?? []) put(extra, floatingValue(extra))
   }
   return placed
 }

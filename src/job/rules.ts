@@ -1,5 +1,5 @@
 /** Pieces both APIs' schemas are made of: lenient readings of YAML scalars and the custom-issue format. */
-import type { z } from 'zod'
+import { z } from 'zod'
 import { isPlainMapping } from './yaml.js'
 
 const DECIMAL_INTEGER = /^-?[0-9]+$/
@@ -47,4 +47,13 @@ export function givenIn(mapping: Record<string, unknown>): (key: string) => bool
 /** "a, b and c" */
 export function listed(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+}
+
+/** Keys real clients send although the documented request lacks them: placed in the body where written. */
+export const undocumentedKeys = z.registry()
+
+/** Declares a key real clients send although the documented request lacks it. */
+export function undocumented<T extends z.ZodType>(schema: T): T {
+  undocumentedKeys.add(schema)
+  return schema
 }

@@ -12,6 +12,7 @@ import {
   listed,
   onAnyMapping,
   report,
+  undocumented,
   type Context
 } from '../rules.js'
 import { entryText, isPlainMapping } from '../yaml.js'
@@ -71,11 +72,11 @@ export const CONFIG_SHAPE = {
   create_version: flag().optional(),
   volumes: z.array(z.looseObject(VOLUME_SHAPE).superRefine(checkVolume, onAnyMapping())).optional(),
   // Sent by real clients although Table 3 lacks them (the vendor SDK, its TensorFlow walk-through, user code).
-  flavor: z.looseObject({ code: text() }).optional(),
-  priority: z.unknown().optional(),
-  nas_share_addr: text().optional(),
-  nas_mount_path: text().optional(),
-  nas_type: text().optional()
+  flavor: undocumented(z.looseObject({ code: text() }).optional()),
+  priority: undocumented(z.unknown().optional()),
+  nas_share_addr: undocumented(text().optional()),
+  nas_mount_path: undocumented(text().optional()),
+  nas_type: undocumented(text().optional())
 }
 
 /** Table 2, with config last as in the vendor samples. */
@@ -85,9 +86,9 @@ export const DEFINITION_SHAPE = {
   workspace_id: text().optional(),
   config: z.looseObject(CONFIG_SHAPE).superRefine(checkConfig, onAnyMapping()),
   // Sent by real clients although Table 2 lacks them (the vendor's Python SDK).
-  job_type: z.unknown().optional(),
-  autosearch_config: z.unknown().optional(),
-  notification: z.unknown().optional()
+  job_type: undocumented(z.unknown().optional()),
+  autosearch_config: undocumented(z.unknown().optional()),
+  notification: undocumented(z.unknown().optional())
 }
 
 export const jobDefinitionSchema = z.looseObject(DEFINITION_SHAPE)
