@@ -81,7 +81,7 @@ export function buildJobDefinition(
     ...diagnoser.warnings()
   ])
   if (!result.success || diagnostics.some(d => d.severity === 'error')) return { api, diagnostics }
-  const definition = placeUnknownKeys(result.data, prepared.value, profile.schema)
+  const definition = placeUnknownKeys(result.data, prepared.value, profile.schema, profile.keyOrder)
   return api === 'v1'
     ? { api, definition: definition as V1JobDefinition, diagnostics }
     : { api, definition: definition as V2JobDefinition, diagnostics }

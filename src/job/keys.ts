@@ -130,13 +130,19 @@ function walk(value: unknown, schema: Schema, path: DefinitionPath, w: Walk): un
 /**
  * The parsed output with each undeclared (or undocumented) key back in its place: right after the
  * documented key that precedes it in the source (documented keys keep the schema's order, the body's order).
+ * With `order: 'source'` every key keeps the order it was written in.
  */
-export function placeUnknownKeys(output: unknown, source: unknown, schema: Schema): unknown {
+export function placeUnknownKeys(
+  output: unknown,
+  source: unknown,
+  schema: Schema,
+  order: 'schema' | 'source' = 'schema'
+): unknown {
   const inner = unwrap(schema)
   const def = defOf(inner)
   if (def.type === 'array' && def.element && Array.isArray(output) && Array.isArray(source)) {
     const element = def.element
-    return output.map((item: unknown, index) => placeUnknownKeys(item, source[index], element))
+    return output.map((item: unknown, index) => placeUnknownKeys(item, source[index], element, order))
   }
   if (def.type !== 'object' || !def.shape || !isPlainMapping(output) || !isPlainMapping(source)) return output
   const shape = def.shape
@@ -144,7 +150,7 @@ export function placeUnknownKeys(output: unknown, source: unknown, schema: Schem
   let previous: string | undefined
   const floating = (key: string): boolean => {
     const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
-    return declared === undefined || undocumentedKeys.has(declared)
+    return order === 'source' || declared === undefined || undocumentedKeys.has(declared)
   }
   for (const key of Object.keys(source)) {
     if (!floating(key)) {
@@ -159,13 +165,13 @@ export function placeUnknownKeys(output: unknown, source: unknown, schema: Schem
   const put = (key: string, item: unknown) => setEntry(placed, key, item)
   const floatingValue = (key: string): unknown => {
     const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
-    return declared ? placeUnknownKeys(output[key], source[key], declared) : output[key]
+    return declared ? placeUnknownKeys(output[key], source[key], declared, order) : output[key]
   }
   for (const key of after.get(undefined) ?? []) put(key, floatingValue(key))
   for (const key of Object.keys(output)) {
     const declared = Object.hasOwn(shape, key) ? shape[key] : undefined
     if (declared === undefined || floating(key)) continue
-    put(key, placeUnknownKeys(output[key], source[key], declared))
+    put(key, placeUnknownKeys(output[key], source[key], declared, order))
     for (const extra of after.get(key) ?? []) put(extra, floatingValue(extra))
   }
   return placed

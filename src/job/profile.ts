@@ -25,6 +25,8 @@ export interface ApiProfile {
   requiredHints: Readonly<Record<string, string>>
   /** Keys written as a list or, for convenience, a mapping: what to say when they are neither. */
   listOrMapping: Readonly<Record<string, string>>
+  /** Order of the body sent: the documented tables' (v1), or as written (v2: the body as it is). */
+  keyOrder: 'schema' | 'source'
   /** Keys the other API uses, and this API's key for the same thing, suggested when one is found here. */
   otherApiKeys: Readonly<Record<string, string>>
   /** The input that sets the whole field at `path`, if there is one. */

@@ -30,6 +30,7 @@ export const v1Profile: ApiProfile = {
     code: 'the flavor code'
   },
   listOrMapping: { parameter: 'a list of label/value items, or a mapping of names to values' },
+  keyOrder: 'schema',
   otherApiKeys: { name: 'label' },
   inputFor(path: DefinitionPath): string | undefined {
     const [first, second] = path

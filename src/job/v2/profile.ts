@@ -44,6 +44,7 @@ export const v2Profile: ApiProfile = {
     duration: 'how many hours, 1 or more'
   },
   listOrMapping: { parameters: 'a list of name/value items, or a mapping of names to values' },
+  keyOrder: 'source',
   otherApiKeys: { label: 'name' },
   inputFor(path: DefinitionPath): string | undefined {
     return path.length === 2 ? INPUT_FOR_FIELD[path.join('.')] : undefined
