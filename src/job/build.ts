@@ -77,7 +77,7 @@ export function buildJobDefinition(
   const diagnoser = new Diagnoser(profile, tree, origins, map)
   const diagnostics = byPosition([
     ...diagnoser.fromUnknownKeys(prepared.unknown),
-    ...(result.success ? [] : diagnoser.fromIssues(result.error.issues, prepared.unknown)),
+    ...(result.success ? [] : diagnoser.fromIssues(result.error.issues, prepared.readAsMeant)),
     ...diagnoser.warnings()
   ])
   if (!result.success || diagnostics.some(d => d.severity === 'error')) return { api, diagnostics }

@@ -56,20 +56,16 @@ export class Diagnoser {
     })
   }
 
-  fromIssues(issues: readonly z.core.$ZodIssue[], unknown: readonly UnknownKey[] = []): Diagnostic[] {
-    // A misspelt required key is reported once: as the unknown key that suggests it, not also as missing.
-    const suggested = new Set<string>()
-    for (const { path, suggestion } of unknown) {
-      if (suggestion !== undefined) suggested.add(JSON.stringify([...path.slice(0, -1), suggestion]))
+  /** `readAsMeant`: keys read in place of misspelt ones; what is wrong there is the misspelling's to say. */
+  fromIssues(issues: readonly z.core.$ZodIssue[], readAsMeant: readonly DefinitionPath[] = []): Diagnostic[] {
+    const under = (path: DefinitionPath) =>
+      readAsMeant.some(meant => meant.length <= path.length && meant.every((key, i) => path[i] === key))
+    const about = (issue: z.core.$ZodIssue) => {
+      const path = plainPath(issue.path)
+      const later = issue.code === 'custom' ? (issue.params as RuleParams | undefined)?.laterOf : undefined
+      return under(path) || (later ?? []).some(key => under([...path, key]))
     }
-    return issues
-      .filter(issue => !(issue.code === 'invalid_type' && this.isMissing(issue.path, suggested)))
-      .flatMap(issue => this.fromIssue(issue))
-  }
-
-  private isMissing(path: readonly PropertyKey[], among: ReadonlySet<string>): boolean {
-    const plain = plainPath(path)
-    return among.has(JSON.stringify(plain)) && valueAt(this.tree, plain) === undefined
+    return issues.filter(issue => !about(issue)).flatMap(issue => this.fromIssue(issue))
   }
 
   private fromIssue(issue: z.core.$ZodIssue): Diagnostic[] {
@@ -227,7 +223,10 @@ export class Diagnoser {
   private where(path: DefinitionPath): string {
     if (path.length === 0) return 'the job'
     const last = path.at(-1)
-    if (typeof last === 'number') return `a ${String(path.at(-2))} item`
+    if (typeof last === 'number') {
+      const list = String(path.at(-2))
+      return `${/^[aeiou]/i.test(list) ? 'an' : 'a'} ${list} item`
+    }
     return String(last)
   }
 

@@ -73,9 +73,14 @@ export interface UnknownKey {
 }
 
 export interface PreparedTree {
-  /** A copy of the tree without the nulls at optional keys: what the schema parses. */
+  /**
+   * A copy of the tree without the nulls at optional keys: what the schema parses. A misspelt key is read
+   * under the key it likely meant, so the rules do not also report that key as missing.
+   */
   value: unknown
   unknown: UnknownKey[]
+  /** Paths of the keys read in place of a misspelt one: issues under them are the misspelling's. */
+  readAsMeant: DefinitionPath[]
 }
 
 /** Copies `tree` for parsing (dropping nulls at optional keys) and lists the keys no shape declares. */
@@ -84,15 +89,16 @@ export function prepareTree(
   schema: Schema,
   otherApiKeys: Readonly<Record<string, string>> = {}
 ): PreparedTree {
-  const unknown: UnknownKey[] = []
-  const value = walk(tree, schema, [], { unknown, otherApiKeys })
-  return { value, unknown }
+  const w: Walk = { unknown: [], otherApiKeys, readAsMeant: [] }
+  const value = walk(tree, schema, [], w)
+  return { value, unknown: w.unknown, readAsMeant: w.readAsMeant }
 }
 
 interface Walk {
   unknown: UnknownKey[]
   /** Keys of the other API and the key this API has for them (v2's `name` is v1's `label`). */
   otherApiKeys: Readonly<Record<string, string>>
+  readAsMeant: DefinitionPath[]
 }
 
 function walk(value: unknown, schema: Schema, path: DefinitionPath, w: Walk): unknown {
@@ -112,7 +118,11 @@ function walk(value: unknown, schema: Schema, path: DefinitionPath, w: Walk): un
       const meant = Object.hasOwn(w.otherApiKeys, key) ? w.otherApiKeys[key] : undefined
       const suggestion = meant !== undefined && known.includes(meant) ? meant : nearestKey(key, known)
       w.unknown.push({ path: [...path, key], key, known, ...(suggestion !== undefined && { suggestion }) })
-      setEntry(copy, key, writtenEntry(value, key))
+      const meantSchema = suggestion === undefined ? undefined : shape[suggestion]
+      if (suggestion !== undefined && meantSchema && !Object.hasOwn(value, suggestion)) {
+        setEntry(copy, suggestion, walk(item, meantSchema, [...path, suggestion], w))
+        w.readAsMeant.push([...path, suggestion])
+      } else setEntry(copy, key, writtenEntry(value, key))
     } else if (item === null && isOptional(declared)) {
       continue
     } else if (ANY_VALUE.has(defOf(unwrap(declared)).type)) {

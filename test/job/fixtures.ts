@@ -33,8 +33,9 @@ export interface ExpectedDiagnostic {
   rule: string
 }
 
-export function expectedDiagnostics(): Record<string, ExpectedDiagnostic[]> {
-  return JSON.parse(readFileSync(join(process.cwd(), JOBS, 'invalid', 'expected.json'), 'utf8')) as Record<
+/** The hand-checked diagnostics of the invalid fixtures of `folder` (v1: invalid, v2: v2/invalid). */
+export function expectedDiagnostics(folder = 'invalid'): Record<string, ExpectedDiagnostic[]> {
+  return JSON.parse(readFileSync(join(process.cwd(), JOBS, folder, 'expected.json'), 'utf8')) as Record<
     string,
     ExpectedDiagnostic[]
   >
