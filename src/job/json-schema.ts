@@ -51,7 +51,6 @@ export function jobFileJsonSchema(api: Api): JsonSchema {
   closeObjects(schema)
   return {
     $schema: schema.$schema,
-    $id: `https://github.com/modelarts-training-job-action/schemas/job-${api}.schema.json`,
     title: `ModelArts ${api} training job file`,
     description:
       api === 'v1'
