@@ -102,15 +102,21 @@ export class Diagnoser {
         return [this.at(path, 'value', rule, message)]
       }
       case 'too_big': {
+        const rule = this.valueRule(path)
+        if (issue.origin !== 'string') {
+          const message = `\`${name}\` must be at most ${String(issue.maximum)}, not ${describe(value)}.`
+          return [this.at(path, 'value', rule, message)]
+        }
         const length = typeof value === 'string' ? value.length : 0
         const message = `\`${name}\` is ${length} characters long; shorten it to at most ${String(issue.maximum)}.`
-        return [this.at(path, 'value', this.valueRule(path), message)]
+        return [this.at(path, 'value', rule, message)]
       }
       case 'invalid_format': {
         const message = `\`${name}\` must be 1 to 64 characters, only letters, digits, _ and -; ${nameProblem(value)}.`
         return [this.at(path, 'value', this.valueRule(path), message)]
       }
       case 'invalid_value': {
+        if (value === undefined || value === null) return [this.missingKey(path)]
         const allowed = issue.values.map(String).join(' or ')
         return [
           this.at(

@@ -482,3 +482,55 @@ describe('positions', () => {
     expect(problem?.message).toContain('/b/code/')
   })
 })
+
+describe('spec settings', () => {
+  const withSpec = (...lines: string[]) => job([ALGORITHM_ID], undefined, lines)
+
+  it('schedule_policy.priority is 1 to 3', () => {
+    expectValid(withSpec('schedule_policy: {priority: 3, preemptible: true}'))
+    expectOnly(withSpec('schedule_policy: {priority: 4}'), 'Schedule policy', [
+      'spec',
+      'schedule_policy',
+      'priority'
+    ])
+    expect(buildV2(withSpec('schedule_policy: {priority: 4}')).diagnostics[0]?.message).toBe(
+      '`spec.schedule_policy.priority` must be at most 3, not "4".'
+    )
+  })
+
+  it('auto_stop takes HOURS and a duration of at least 1', () => {
+    expectValid(withSpec('auto_stop: {time_unit: HOURS, duration: 2}'))
+    expectOnly(withSpec('auto_stop: {time_unit: HOURS, duration: 0}'), 'Value', [
+      'spec',
+      'auto_stop',
+      'duration'
+    ])
+    expectOnly(withSpec('auto_stop: {duration: 1}'), 'Missing key', ['spec', 'auto_stop', 'time_unit'])
+  })
+
+  it('notification events are the documented ones', () => {
+    expectValid(withSpec('notification: {topic_urn: "urn:smn:x", events: [JobStarted, JobFailed]}'))
+    expectOnly(withSpec('notification: {events: [JobBegan]}'), 'Value', ['spec', 'notification', 'events', 0])
+  })
+
+  it('main_container_customized_flavor is for dedicated pools only', () => {
+    const flavor = 'main_container_customized_flavor: {cpu_core_num: 4, mem_size: 16, accelerator_num: 0}'
+    expectValid(job([ALGORITHM_ID], ['pool_id: p', 'node_count: 1', flavor]))
+    expectOnly(job([ALGORITHM_ID], ['flavor_id: f', 'node_count: 1', flavor]), 'Resource pool', [
+      'spec',
+      'resource',
+      'main_container_customized_flavor'
+    ])
+  })
+
+  it('install_sys_packages needs a preset engine on a custom image', () => {
+    const own = ['code_dir: /b/', 'boot_file: /b/t.py']
+    const engine = 'engine_name: PyTorch, engine_version: "1.8", image_url: "org/i:1"'
+    expectValid(job([...own, `engine: {${engine}, install_sys_packages: true}`]))
+    expectOnly(job([...own, 'engine: {engine_id: e, install_sys_packages: true}']), 'Engine', [
+      'algorithm',
+      'engine',
+      'install_sys_packages'
+    ])
+  })
+})
