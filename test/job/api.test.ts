@@ -47,6 +47,35 @@ describe('which API', () => {
   })
 })
 
+describe('a v2 definition from inputs alone', () => {
+  const overrides =
+    'algorithm: {id: algo-1}\nspec: {resource: {flavor_id: modelarts.vm.cpu.8u, node_count: 1}}'
+
+  it('is built from job_name and overrides', () => {
+    const result = buildJobDefinition(undefined, { job_name: 'no-file' }, { overrides })
+    expect(result.api).toBe('v2')
+    expect(result.diagnostics).toEqual([])
+    expect(result.definition).toEqual({
+      metadata: { name: 'no-file' },
+      algorithm: { id: 'algo-1' },
+      spec: { resource: { flavor_id: 'modelarts.vm.cpu.8u', node_count: 1 } }
+    })
+  })
+
+  it('names the input to set for a missing name', () => {
+    const result = buildJobDefinition(undefined, {}, { overrides })
+    expect(briefly(result.diagnostics)).toEqual([
+      { severity: 'error', rule: 'Missing key', path: ['metadata'], input: undefined }
+    ])
+    const named = buildJobDefinition(undefined, {}, { overrides: `${overrides}\nmetadata: {description: d}` })
+    // The metadata mapping came from overrides, so the problem is placed there; the fix names the input too.
+    expect(briefly(named.diagnostics)).toEqual([
+      { severity: 'error', rule: 'Missing key', path: ['metadata', 'name'], input: 'overrides' }
+    ])
+    expect(named.diagnostics[0]?.message).toContain('set the `job_name` input')
+  })
+})
+
 describe('inputs over a v2 file', () => {
   it('set metadata.name, description, workspace_id and algorithm.parameters', () => {
     const result = buildJobDefinition(V2_YAML, {
