@@ -102,7 +102,19 @@ export const ALGORITHM_SHAPE = {
   parameters: z.preprocess(mappingAsNameValueList, z.array(z.looseObject(PARAMETER_ITEM_SHAPE))).optional(),
   inputs: z.array(z.looseObject(INPUT_SHAPE)).optional(),
   outputs: z.array(z.looseObject(OUTPUT_SHAPE)).optional(),
-  environments: textMap().superRefine(checkEnvironments).optional(),
+  environments: textMap()
+    .superRefine(checkEnvironments)
+    // Rule 7 as far as a JSON Schema can say it, for editors.
+    .meta({
+      propertyNames: { pattern: ENVIRONMENT_NAME.source, maxLength: LONGEST_ENVIRONMENT_NAME },
+      maxProperties: MOST_ENVIRONMENTS,
+      additionalProperties: {
+        type: ['string', 'number', 'boolean'],
+        maxLength: LONGEST_ENVIRONMENT_VALUE,
+        pattern: '^[^$]*$'
+      }
+    })
+    .optional(),
   local_code_dir: text().optional(),
   working_dir: text().optional(),
   // Hyperparameter search and visualization: passed on as written (§3: "not needed" by the action).
