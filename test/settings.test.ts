@@ -92,7 +92,9 @@ describe('structured inputs keep their indentation', () => {
       worker_server_num: '1'
     })
     expect(built.diagnostics).toEqual([])
-    expect(built.definition?.config.parameter).toEqual([
+    expect(built.api).toBe('v1')
+    const definition = built.api === 'v1' ? built.definition : undefined
+    expect(definition?.config.parameter).toEqual([
       { label: 'lr', value: '0.1' },
       { label: 'epochs', value: '3' }
     ])
