@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names.js'
+import type { ApiVersion, BuildOptions } from './job/index.js'
 import { parseDuration } from './util/duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
 
@@ -21,7 +22,9 @@ export const INPUT_NAMES = [
   'idp_id',
   'oidc_audience',
   'job_file',
+  'api_version',
   ...DEFINITION_INPUT_NAMES,
+  'overrides',
   'validate_only',
   'if_exists',
   'wait',
@@ -39,6 +42,8 @@ export type Env = Readonly<Record<string, string | undefined>>
 
 /** Structured inputs are YAML: their indentation, the first line's included, is kept. */
 const STRUCTURED = new Set<string>(['parameter', 'data_source', 'volumes'])
+const API_VERSIONS: ReadonlySet<string> = new Set<ApiVersion>(['auto', 'v1', 'v2'])
+const isApiVersion = (value: string): value is ApiVersion => API_VERSIONS.has(value)
 
 export type Credentials =
   | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken: string | undefined }
@@ -57,6 +62,8 @@ interface CommonSettings {
   /** Job file paths or globs, one per line; empty when the definition comes from inputs alone. */
   jobFiles: string[]
   definitionInputs: DefinitionInputs
+  /** `api_version` (default auto) and `overrides` (raw YAML, '' when not given), as the definition reads them. */
+  definitionOptions: Required<BuildOptions>
 }
 
 /** validate_only: no credentials, no network. */
@@ -172,6 +179,19 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     const value = STRUCTURED.has(name) ? (raw[name] ?? '') : input(name)
     if (value.trim() !== '') definitionInputs[name] = value
   }
+  const apiVersionRaw = input('api_version') || 'auto'
+  let apiVersion: ApiVersion = 'auto'
+  if (isApiVersion(apiVersionRaw)) apiVersion = apiVersionRaw
+  else {
+    problems.push(
+      `Input \`api_version\` is "${apiVersionRaw}": write auto (the job file's keys decide), v1 or v2.`
+    )
+  }
+  const overrides = raw.overrides ?? ''
+  const definitionOptions: Required<BuildOptions> = {
+    apiVersion,
+    overrides: overrides.trim() === '' ? '' : overrides
+  }
 
   const ifExistsRaw = input('if_exists') || 'fail'
   let ifExists: CreateSettings['ifExists'] = 'fail'
@@ -198,7 +218,11 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
 
   if (validateOnly) {
     if (problems.length > 0) return { settings: undefined, problems, secrets }
-    return { settings: { validateOnly: true, jobFiles, definitionInputs }, problems: [], secrets }
+    return {
+      settings: { validateOnly: true, jobFiles, definitionInputs, definitionOptions },
+      problems: [],
+      secrets
+    }
   }
 
   const target = parseTarget(input, env, problems)
@@ -210,6 +234,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
       jobFiles,
       jobFile: jobFiles[0],
       definitionInputs,
+      definitionOptions,
       ...behaviour,
       target,
       credentials,
