@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names.js'
+import type { ApiVersion, BuildOptions } from './job/index.js'
 import { parseDuration } from './util/duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
 
@@ -21,7 +22,9 @@ export const INPUT_NAMES = [
   'idp_id',
   'oidc_audience',
   'job_file',
+  'api_version',
   ...DEFINITION_INPUT_NAMES,
+  'overrides',
   'validate_only',
   'if_exists',
   'wait',
@@ -40,6 +43,8 @@ export type Env = Readonly<Record<string, string | undefined>>
 
 /** Structured inputs are YAML: their indentation, the first line's included, is kept. */
 const STRUCTURED = new Set<string>(['parameter', 'data_source', 'volumes'])
+const API_VERSIONS: ReadonlySet<string> = new Set<ApiVersion>(['auto', 'v1', 'v2'])
+const isApiVersion = (value: string): value is ApiVersion => API_VERSIONS.has(value)
 
 export type Credentials =
   | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken: string | undefined }
@@ -63,6 +68,8 @@ interface CommonSettings {
    * to Huawei Cloud, and with validate_only those of the check run to GitHub.
    */
   requestTimeoutMs: number
+  /** `api_version` (default auto) and `overrides` (raw YAML, '' when not given), as the definition reads them. */
+  definitionOptions: Required<BuildOptions>
 }
 
 /** validate_only: no credentials, nothing sent to Huawei Cloud (only a check run to GitHub, with a token). */
@@ -179,6 +186,19 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     const value = STRUCTURED.has(name) ? (raw[name] ?? '') : input(name)
     if (value.trim() !== '') definitionInputs[name] = value
   }
+  const apiVersionRaw = input('api_version') || 'auto'
+  let apiVersion: ApiVersion = 'auto'
+  if (isApiVersion(apiVersionRaw)) apiVersion = apiVersionRaw
+  else {
+    problems.push(
+      `Input \`api_version\` is "${apiVersionRaw}": write auto (the job file's keys decide), v1 or v2.`
+    )
+  }
+  const overrides = raw.overrides ?? ''
+  const definitionOptions: Required<BuildOptions> = {
+    apiVersion,
+    overrides: overrides.trim() === '' ? '' : overrides
+  }
 
   const ifExistsRaw = input('if_exists') || 'fail'
   let ifExists: CreateSettings['ifExists'] = 'fail'
@@ -210,6 +230,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
         validateOnly: true,
         jobFiles,
         definitionInputs,
+        definitionOptions,
         requestTimeoutMs,
         githubToken: input('github_token') || undefined
       },
@@ -227,6 +248,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
       jobFiles,
       jobFile: jobFiles[0],
       definitionInputs,
+      definitionOptions,
       ...behaviour,
       target,
       credentials,

@@ -42,7 +42,8 @@ describe('the two kinds of settings', () => {
       jobFiles: ['jobs/a.yaml', 'jobs/*.yml'],
       definitionInputs: {},
       requestTimeoutMs: 30_000,
-      githubToken: undefined
+      githubToken: undefined,
+      definitionOptions: { apiVersion: 'auto', overrides: '' }
     })
   })
 
@@ -64,6 +65,7 @@ describe('the two kinds of settings', () => {
       jobFiles: ['jobs/a.yaml'],
       jobFile: 'jobs/a.yaml',
       definitionInputs: { job_name: 'nightly' },
+      definitionOptions: { apiVersion: 'auto', overrides: '' },
       ifExists: 'fail',
       wait: false,
       timeoutMs: (5 * 60 + 50) * 60_000,
@@ -106,10 +108,44 @@ describe('structured inputs keep their indentation', () => {
       worker_server_num: '1'
     })
     expect(built.diagnostics).toEqual([])
-    expect(built.definition?.config.parameter).toEqual([
+    expect(built.api).toBe('v1')
+    const definition = built.api === 'v1' ? built.definition : undefined
+    expect(definition?.config.parameter).toEqual([
       { label: 'lr', value: '0.1' },
       { label: 'epochs', value: '3' }
     ])
+  })
+
+  test('overrides is read untrimmed, and reaches the definition with api_version on either path', () => {
+    // Indented from the first line, as a YAML block in a workflow may be.
+    const overrides =
+      '  algorithm: {id: algo-1}\n  spec:\n    resource: {flavor_id: modelarts.vm.cpu.8u, node_count: 1}\n'
+    for (const extra of [{ validate_only: 'true' }, create]) {
+      const settings = settingsOf({ ...extra, api_version: ' v2 ', overrides })
+      expect(settings.definitionOptions).toEqual({ apiVersion: 'v2', overrides })
+    }
+    const settings = settingsOf({
+      validate_only: 'true',
+      api_version: 'v2',
+      overrides,
+      job_name: 'from-input'
+    })
+    const built = buildJobDefinition(undefined, settings.definitionInputs, settings.definitionOptions)
+    expect(built.diagnostics).toEqual([])
+    expect(built.api).toBe('v2')
+    expect(built.definition).toEqual({
+      metadata: { name: 'from-input' },
+      algorithm: { id: 'algo-1' },
+      spec: { resource: { flavor_id: 'modelarts.vm.cpu.8u', node_count: 1 } }
+    })
+    const asV1 = settingsOf({ validate_only: 'true', api_version: 'v1', overrides, job_name: 'from-input' })
+    const refused = buildJobDefinition(undefined, asV1.definitionInputs, asV1.definitionOptions)
+    expect(refused.api).toBe('v1')
+    expect(refused.diagnostics.some(d => d.input === 'overrides' && d.severity === 'error')).toBe(true)
+  })
+
+  test('blank overrides are no overrides', () => {
+    expect(settingsOf({ validate_only: 'true', overrides: ' \n ' }).definitionOptions.overrides).toBe('')
   })
 
   test('blank structured inputs are not set', () => {
@@ -127,6 +163,10 @@ describe('every input message', () => {
     [{ stop_on_cancel: 'no' }, 'Input `stop_on_cancel` is "no": write true or false.'],
     [{ stream_logs: 'y' }, 'Input `stream_logs` is "y": write true or false.'],
     [{ if_exists: 'replace' }, 'Input `if_exists` is "replace": write fail or new_version.'],
+    [
+      { api_version: 'v3' },
+      'Input `api_version` is "v3": write auto (the job file\'s keys decide), v1 or v2.'
+    ],
     [
       { timeout: '500ms' },
       'Input `timeout`: "500ms" uses milliseconds, which are not allowed here: write e.g. 90m, 2h, 5h50m, 1h30m15s, 45s, or a whole number of seconds such as 3600'

@@ -42,12 +42,12 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
 
   const targets: Array<string | undefined> = settings.jobFiles.length === 0 ? [undefined] : files
   for (const file of targets) {
-    const result = checkJobFile(file, settings.definitionInputs)
+    const result = checkJobFile(file, settings.definitionInputs, settings.definitionOptions)
     const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
     record(shown, result.diagnostics)
     if (result.definition) {
       // Collapsed: a reviewer opens it to see exactly what would be sent.
-      core.startGroup(`✓ ${shown}: request body that would be sent`)
+      core.startGroup(`✓ ${shown}: ${result.api} request body that would be sent`)
       core.info(JSON.stringify(result.definition, null, 2))
       core.endGroup()
     } else {
