@@ -159,8 +159,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6288);
-// EXTERNAL MODULE: ./src/steps/definition.ts + 8 modules
-var definition = __webpack_require__(7186);
+// EXTERNAL MODULE: ./src/steps/definition.ts + 13 modules
+var definition = __webpack_require__(3189);
 // EXTERNAL MODULE: ./src/report/annotations.ts
 var annotations = __webpack_require__(856);
 // EXTERNAL MODULE: ./src/report/check-run.ts
@@ -278,12 +278,12 @@ async function validateJobFiles(settings) {
     };
     const targets = settings.jobFiles.length === 0 ? [undefined] : files;
     for (const file of targets) {
-        const result = (0,definition/* checkJobFile */.mY)(file, settings.definitionInputs);
+        const result = (0,definition/* checkJobFile */.mY)(file, settings.definitionInputs, settings.definitionOptions);
         const shown = file === undefined ? 'inputs' : (0,definition/* relativeToWorkspace */.Tv)(file);
         record(shown, result.diagnostics);
         if (result.definition) {
             // Collapsed: a reviewer opens it to see exactly what would be sent.
-            core/* startGroup */.Oh(`✓ ${shown}: request body that would be sent`);
+            core/* startGroup */.Oh(`✓ ${shown}: ${result.api} request body that would be sent`);
             core/* info */.pq(JSON.stringify(result.definition, null, 2));
             core/* endGroup */.N4();
         }

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6288);
-// EXTERNAL MODULE: ./src/steps/definition.ts + 8 modules
-var steps_definition = __webpack_require__(7186);
+// EXTERNAL MODULE: ./src/steps/definition.ts + 13 modules
+var steps_definition = __webpack_require__(3189);
 // EXTERNAL MODULE: ./src/steps/connect.ts + 8 modules
 var connect = __webpack_require__(4833);
 // EXTERNAL MODULE: ./src/modelarts/api.ts
@@ -325,7 +325,7 @@ var plural = __webpack_require__(1190);
 
 
 async function createTrainingJob(settings) {
-    const definition = await (0,steps_definition/* readJobDefinition */.Jc)(settings.jobFile, settings.definitionInputs);
+    const definition = await (0,steps_definition/* readJobDefinition */.Jc)(settings.jobFile, settings.definitionInputs, settings.definitionOptions);
     const service = await (0,connect.connect)(settings);
     try {
         await submitAndFollow(settings, definition, service);
