@@ -33,6 +33,7 @@ export const INPUT_NAMES = [
   'fail_on_job_failure',
   'stop_on_cancel',
   'stream_logs',
+  'describe_origin',
   'github_token'
 ] as const
 
@@ -90,6 +91,8 @@ export interface CreateSettings extends CommonSettings {
   failOnJobFailure: boolean
   stopOnCancel: boolean
   streamLogs: boolean
+  /** A definition without a description gets one naming the repository, workflow run and commit. */
+  describeOrigin: boolean
   target: Target
   credentials: Credentials
 }
@@ -213,7 +216,8 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     pollIntervalMs: duration('poll_interval', '30s', true),
     failOnJobFailure: bool('fail_on_job_failure', true),
     stopOnCancel: bool('stop_on_cancel', true),
-    streamLogs: bool('stream_logs', true)
+    streamLogs: bool('stream_logs', true),
+    describeOrigin: bool('describe_origin', true)
   }
   let requestTimeoutMs = 30_000
   const requestTimeout = env.MODELARTS_HTTP_TIMEOUT?.trim()

@@ -37,6 +37,7 @@ describe('the contract', () => {
       fail_on_job_failure: 'true',
       stop_on_cancel: 'true',
       stream_logs: 'true',
+      describe_origin: 'true',
       github_token: '${{ github.token }}'
     }
     const others = [

@@ -73,10 +73,15 @@ describe('the two kinds of settings', () => {
       failOnJobFailure: true,
       stopOnCancel: true,
       streamLogs: true,
+      describeOrigin: true,
       target: { region: 'cn-north-4', projectId: undefined, endpoint: undefined, iamEndpoint: undefined },
       credentials: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: undefined },
       requestTimeoutMs: 30_000
     })
+  })
+
+  test('describe_origin: false keeps a definition without a description as it is', () => {
+    expect(createSettingsOf({ ...create, describe_origin: 'false' }).describeOrigin).toBe(false)
   })
 
   test('create without credentials is refused, with how to give them', () => {
@@ -162,6 +167,7 @@ describe('every input message', () => {
     [{ fail_on_job_failure: '1' }, 'Input `fail_on_job_failure` is "1": write true or false.'],
     [{ stop_on_cancel: 'no' }, 'Input `stop_on_cancel` is "no": write true or false.'],
     [{ stream_logs: 'y' }, 'Input `stream_logs` is "y": write true or false.'],
+    [{ describe_origin: 'no' }, 'Input `describe_origin` is "no": write true or false.'],
     [{ if_exists: 'replace' }, 'Input `if_exists` is "replace": write fail or new_version.'],
     [
       { api_version: 'v3' },
