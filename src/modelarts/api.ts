@@ -49,8 +49,9 @@ export interface Submitted {
   status: JobStatus
   /** 'job': a new job (v2 always: a series member is a job of its own); 'version': a new v1 version of an existing job. */
   kind: 'job' | 'version'
-  /** With kind 'version': the run the new one follows. */
+  /** With kind 'version': the run the new one follows, its id and the name users know it by (`V0001`). */
   previousVersionId?: string
+  previousVersionName?: string
   /** True when the create's answer was lost and a lookup showed it had been made. */
   adopted: boolean
 }

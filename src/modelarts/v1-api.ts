@@ -23,6 +23,7 @@ export function v1Api(calls: TrainingJobsV1): TrainingJobsApi {
         status: jobStatus(created.statusCode),
         kind: submitted.kind,
         previousVersionId: submitted.previousVersionId,
+        previousVersionName: submitted.previousVersionName,
         adopted: submitted.adopted
       }
     },

@@ -21,8 +21,9 @@ export interface SubmittedVersion {
   created: CreatedVersion
   /** 'job': a new job; 'version': a new version of an existing job. */
   kind: 'job' | 'version'
-  /** With kind 'version': the version the new one follows. */
+  /** With kind 'version': the version the new one follows, its id and its name (`V0001`). */
   previousVersionId?: string
+  previousVersionName?: string
   /** True when the create's answer was lost and the job list showed it had been made. */
   adopted: boolean
 }
@@ -105,13 +106,23 @@ async function createNewVersion(
   }
   const versions = await api.listVersions(job.jobId)
   const previous = versions[0]?.versionId ?? job.versionId
-  options.log(`Job "${name}" exists (id ${job.jobId}); creating a new version after version ${previous}.`)
+  // Users know a version by its name; the id is only for the API call.
+  const previousName = versions[0]?.versionName || undefined
+  options.log(
+    `Job "${name}" exists (id ${job.jobId}); creating a new version after ${previousName ?? `the version with id ${previous}`}.`
+  )
 
   for (let attempt = 1; ; attempt++) {
     const startedAt = now()
     try {
       const created = await api.createVersion(job.jobId, previous, definition)
-      return { created, kind: 'version', previousVersionId: previous, adopted: false }
+      return {
+        created,
+        kind: 'version',
+        previousVersionId: previous,
+        previousVersionName: previousName,
+        adopted: false
+      }
     } catch (error) {
       if (neverSent(error) && attempt < maxAttempts) {
         await sleep(backoffDelay(attempt, defaultRetryPolicy))
@@ -132,6 +143,7 @@ async function createNewVersion(
           created: { ...latest, jobId: job.jobId, jobName: name },
           kind: 'version',
           previousVersionId: previous,
+          previousVersionName: previousName,
           adopted: true
         }
       }

@@ -12,6 +12,11 @@ const cell = (value: unknown): string =>
   String(value ?? '')
     .replace(/\|/g, '\\|')
     .replace(/\r?\n/g, ' ')
+/** Text the action did not write (names, paths) shown as it is: `__fixtures__` must not turn bold. */
+export const escapeMarkdown = (value: unknown): string =>
+  String(value ?? '')
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
 const code = (value: unknown): string => (value === undefined || value === '' ? '' : `\`${cell(value)}\``)
 const table = (head: string[], rows: string[][]): string =>
   [
@@ -19,6 +24,8 @@ const table = (head: string[], rows: string[][]): string =>
     `| ${head.map(() => '---').join(' | ')} |`,
     ...rows.map(r => `| ${r.join(' | ')} |`)
   ].join('\n')
+/** A key/value table: its first pair is the header, so no row is left empty. */
+const facts = (rows: string[][]): string => table(rows[0] ?? ['', ''], rows.slice(1))
 
 /** Everything the job summary shows, built once from the results of the steps. */
 export interface JobReport {
@@ -28,6 +35,8 @@ export interface JobReport {
   versionId: string | undefined
   versionName: string
   previousVersionId?: string
+  /** The name of that run (`V0001`): what users know it by. */
+  previousVersionName?: string
   status: JobStatus
   jobUrl?: string
   region?: string
@@ -43,21 +52,71 @@ export interface JobReport {
 }
 
 export function jobSummary(r: JobReport): string {
-  const config = r.definition.config
+  const name = escapeMarkdown(r.definition.job_name)
   const what =
     r.kind === 'job'
-      ? `Created training job **${cell(r.definition.job_name)}** (version ${r.versionName}).`
-      : `Created version **${r.versionName}** of training job **${cell(r.definition.job_name)}** ` +
-        `(after version ${r.previousVersionId ?? '?'}).`
+      ? `Created training job **${name}** (version ${r.versionName}).`
+      : `Created version **${r.versionName}** of training job **${name}** ` +
+        `(after ${r.previousVersionName ?? (r.previousVersionId ? `the version with id ${r.previousVersionId}` : 'the latest version')}).`
+  const stopRequested = r.stopped === true && (r.outcome === 'timeout' || r.outcome === 'cancelled')
   const rows: string[][] = [
     ['Job', `${code(r.definition.job_name)} (id ${code(r.jobId)})`],
     ['Version', `${code(r.versionName)} (id ${code(r.versionId)})`],
-    ['Status', cell(statusLabel(r.status))]
+    [
+      'Status',
+      // The last status read predates the stop: saying `running` would be wrong.
+      stopRequested && !r.status.terminal
+        ? `stopping: stop requested (last status read ${cell(statusLabel(r.status))})`
+        : cell(statusLabel(r.status))
+    ]
   ]
-  if (r.durationMs !== undefined) rows.push(['Run time', formatDuration(r.durationMs)])
-  if (r.definition.job_desc) rows.push(['Description', cell(r.definition.job_desc)])
+  if (r.durationMs !== undefined) {
+    rows.push([
+      'Run time',
+      `${formatDuration(r.durationMs)}, as ModelArts counts it (the \`duration\` output); the timeline below is what this step observed`
+    ])
+  }
   rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)])
-  if (r.definition.workspace_id !== undefined) rows.push(['Workspace', code(r.definition.workspace_id)])
+  rows.push(...definitionRows(r.definition))
+
+  const parts = [`## ModelArts training job`, what, facts(rows)]
+  if (r.jobUrl) parts.push(`[Open the training jobs in the ModelArts console](${r.jobUrl})`)
+  if (r.outcome === 'timeout') {
+    parts.push(
+      `> [!WARNING]\n> Stopped waiting after ${formatDuration(r.waitedMs ?? 0)}; the job was ` +
+        (r.stopped ? 'stopped.' : 'left running.')
+    )
+  }
+  if (r.outcome === 'cancelled') {
+    parts.push(
+      `> [!WARNING]\n> The workflow was cancelled; the job was ${r.stopped ? 'stopped' : 'left running'}.`
+    )
+  }
+  if (r.provenance) parts.push(r.provenance)
+  const timeline = (r.timeline ?? []).map(t => [
+    formatDuration(t.atMs),
+    t.status.code === undefined ? code(t.status.name) : `${code(t.status.name)} (${t.status.code})`
+  ])
+  if (stopRequested) {
+    const why = r.outcome === 'timeout' ? 'wait timed out' : 'workflow cancelled'
+    timeline.push([formatDuration(r.waitedMs ?? 0), `stop requested (${why})`])
+  }
+  if (timeline.length > 0) {
+    parts.push(
+      '### Timeline',
+      "As this step saw it: time since it began waiting, queueing included (the run time above is the service's own count).",
+      table(['after', 'status'], timeline)
+    )
+  }
+  return parts.join('\n\n') + '\n'
+}
+
+/** What the definition asks for: description, where, resources, code, data, outputs, parameters. */
+function definitionRows(definition: JobDefinition): string[][] {
+  const config = definition.config
+  const rows: string[][] = []
+  if (definition.job_desc) rows.push(['Description', escapeMarkdown(definition.job_desc)])
+  if (definition.workspace_id !== undefined) rows.push(['Workspace', code(definition.workspace_id)])
 
   const resources: string[] = [plural(config.worker_server_num, 'worker')]
   if (config.spec_id !== undefined) resources.push(`public pool, spec ${code(config.spec_id)}`)
@@ -83,45 +142,27 @@ export function jobSummary(r: JobReport): string {
   if (config.parameter !== undefined && config.parameter.length > 0) {
     rows.push(['Parameters', config.parameter.map(p => code(`${p.label}=${p.value}`)).join(' ')])
   }
-
-  const parts = [`## ModelArts training job`, what, table(['', ''], rows)]
-  if (r.jobUrl) parts.push(`[Open the training jobs in the ModelArts console](${r.jobUrl})`)
-  if (r.outcome === 'timeout') {
-    parts.push(
-      `> [!WARNING]\n> Stopped waiting after ${formatDuration(r.waitedMs ?? 0)}; the job was ` +
-        (r.stopped ? 'stopped.' : 'left running.')
-    )
-  }
-  if (r.outcome === 'cancelled') {
-    parts.push(
-      `> [!WARNING]\n> The workflow was cancelled; the job was ${r.stopped ? 'stopped' : 'left running'}.`
-    )
-  }
-  if (r.provenance) parts.push(r.provenance)
-  if (r.timeline && r.timeline.length > 0) {
-    parts.push(
-      '### Timeline',
-      table(
-        ['after', 'status'],
-        r.timeline.map(t => [
-          formatDuration(t.atMs),
-          t.status.code === undefined ? code(t.status.name) : `${code(t.status.name)} (${t.status.code})`
-        ])
-      )
-    )
-  }
-  return parts.join('\n\n') + '\n'
+  return rows
 }
 
-/** When the create itself failed: what was asked for and why nothing came of it. */
-export function notCreatedSummary(definition: JobDefinition, endpoint: string, reason: string): string {
-  return (
-    [
-      '## ModelArts training job',
-      `Training job **${cell(definition.job_name)}** was not created at ${code(endpoint)}.`,
-      `> [!CAUTION]\n> ${cell(reason)}`
-    ].join('\n\n') + '\n'
+/** When the create itself failed: what was asked for, by which run, and why nothing came of it. */
+export function notCreatedSummary(
+  definition: JobDefinition,
+  endpoint: string,
+  reason: string,
+  provenance?: string
+): string {
+  const parts = [
+    '## ModelArts training job',
+    `Training job **${escapeMarkdown(definition.job_name)}** was not created at ${code(endpoint)}.`,
+    `> [!CAUTION]\n> ${cell(reason)}`
+  ]
+  if (provenance) parts.push(provenance)
+  parts.push(
+    '### Requested',
+    facts([['Job', code(definition.job_name)], ['Where', code(endpoint)], ...definitionRows(definition)])
   )
+  return parts.join('\n\n') + '\n'
 }
 
 export interface FileResult {
@@ -156,7 +197,7 @@ export function validationSummary(
   const link = (d: Diagnostic): string => {
     const where = locationOf(d)
     if (!blobUrl || d.file === undefined) return code(where)
-    return `[${cell(where)}](${blobUrl}/${encodeURI(d.file)}#L${d.line ?? 1})`
+    return `[${escapeMarkdown(where)}](${blobUrl}/${encodeURI(d.file)}#L${d.line ?? 1})`
   }
   const parts = [
     '## ModelArts job file validation',

@@ -10,15 +10,23 @@ import { CancelledError, stopRun, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
 import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
+import { printRequestBody } from '../report/request-body.js'
+import { describeOrigin, runOriginOf } from '../job/origin.js'
+import { secretsOf } from '../huaweicloud/credentials.js'
 import { capitalized } from '../report/plural.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
 export async function createTrainingJob(settings: CreateSettings): Promise<void> {
-  const definition = await readJobDefinition(
+  const read = await readJobDefinition(
     settings.jobFile,
     settings.definitionInputs,
     settings.definitionOptions
+  )
+  // Provenance in ModelArts itself: a job without a description says which run and commit made it.
+  const { definition } = describeOrigin(
+    { api: 'v1', definition: read },
+    settings.describeOrigin ? runOriginOf(process.env) : undefined
   )
   const service = await connect(settings)
   try {
@@ -36,6 +44,7 @@ async function submitAndFollow(
   const cancel = watchForCancel()
   try {
     core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+    printRequestBody('Request body sent to ModelArts', definition, secretsOf(secretsIn(settings)))
     let submitted: Submitted
     try {
       submitted = await service.api.submit(definition, {
@@ -43,7 +52,8 @@ async function submitAndFollow(
         log: message => core.info(message)
       })
     } catch (error) {
-      await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error)))
+      const provenance = await runProvenance().catch(() => undefined)
+      await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error), provenance))
       throw error
     }
     // Loaded while the job starts; only the summary at the end needs it.
@@ -80,6 +90,7 @@ async function submitAndFollow(
     }
     await writeSummary(jobSummary(reportOf(definition, submitted, service, followed, await provenance)))
     if (failure !== undefined) throw failure
+    if (!settings.wait) notWaiting(submitted, service)
   } finally {
     cancel.dispose()
   }
@@ -90,9 +101,28 @@ function announce(submitted: Submitted, definition: JobDefinition, service: Serv
   core.info(
     submitted.kind === 'job'
       ? `Created job "${definition.job_name}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
-      : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+      : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after ${submitted.previousVersionName ?? `the version with id ${submitted.previousVersionId}`}; status ${status.name}.`
   )
   if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+}
+
+/** The last line without `wait`: the step ends here, the job goes on, and where to follow it. */
+function notWaiting(submitted: Submitted, service: Service): void {
+  const where = service.jobUrl
+    ? `in the ModelArts console: ${service.jobUrl} (job id ${submitted.ref.jobId})`
+    : `in the ModelArts console of the cloud behind ${service.endpoint} (job id ${submitted.ref.jobId})`
+  core.info(
+    `Not waiting for ${shownName(submitted)} to end (\`wait\` is false): it keeps running in ModelArts. ` +
+      `Follow it ${where}, or set \`wait: true\` to follow it in this step.`
+  )
+}
+
+/** The values the request body must never show, from whichever credentials are used. */
+function secretsIn(settings: CreateSettings): Parameters<typeof secretsOf>[0] {
+  const { credentials } = settings
+  if (credentials.kind === 'aksk') return credentials
+  if (credentials.kind === 'token') return { authToken: credentials.token }
+  return {}
 }
 
 /** What the wait means for the step: nothing (it succeeded, or failures are tolerated) or the error to fail with. */
@@ -141,6 +171,7 @@ function reportOf(
     versionId: submitted.ref.versionId,
     versionName: submitted.versionName,
     previousVersionId: submitted.previousVersionId,
+    previousVersionName: submitted.previousVersionName,
     status: followed?.status ?? submitted.status,
     jobUrl: service.jobUrl,
     region: service.region,

@@ -95,7 +95,14 @@ export async function followJob(
     }
   }
   markFinished('ended')
-  if (result.durationMs !== undefined) setDuration(result.durationMs)
+  if (result.durationMs !== undefined) {
+    setDuration(result.durationMs)
+    // Two clocks that differ on purpose: say which is which once.
+    core.info(
+      `Run time ${formatDuration(result.durationMs)}, as ModelArts counts it (the \`duration\` output); ` +
+        `this step waited ${formatDuration(result.waitedMs)}, queueing and polling included (the summary's timeline).`
+    )
+  }
   setStatus(result.status)
   return { ...common, outcome: 'terminal', durationMs: result.durationMs, stopped: undefined }
 }

@@ -118,6 +118,9 @@ describe('creating a job from a job file and inputs', () => {
     expect(run.code).toBe(0)
     expect(JSON.parse(creates(name)[0]!.body)).toEqual({
       job_name: name,
+      // No description given: the job says where it came from (describe_origin).
+      job_desc:
+        'Created by GitHub Actions: octo-org/octo-repo, run https://github.com/octo-org/octo-repo/actions/runs/1',
       config: {
         worker_server_num: 2,
         parameter: [
@@ -129,6 +132,66 @@ describe('creating a job from a job file and inputs', () => {
         model_id: 7
       }
     })
+  })
+
+  test('describe_origin: a job without a description names its run and commit; false leaves it without', async () => {
+    const name = uniqueName('origin')
+    const inputs = {
+      ...credentials(),
+      job_name: name,
+      worker_server_num: '1',
+      model_id: '7',
+      data_url: '/d/',
+      spec_id: '1'
+    }
+    const env = { GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '2', GITHUB_SHA: SHA, GITHUB_WORKFLOW: 'train' }
+    const described = await runAction({ inputs, env })
+    expect(failure(described)).toBe('')
+    expect(described.code).toBe(0)
+    expect(JSON.parse(creates(name)[0]!.body).job_desc).toBe(
+      `Created by GitHub Actions: octo-org/octo-repo, workflow train, commit ${SHA}, ` +
+        'run https://github.com/octo-org/octo-repo/actions/runs/4242/attempts/2'
+    )
+    const plain = uniqueName('no-origin')
+    const run = await runAction({ inputs: { ...inputs, job_name: plain, describe_origin: 'false' }, env })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(creates(plain)[0]!.body)).not.toHaveProperty('job_desc')
+  })
+
+  test('the body sent is printed in a collapsed group, secrets masked; without wait the log ends saying where to follow', async () => {
+    const name = uniqueName('printed')
+    const run = await runAction({
+      inputs: {
+        ...credentials(),
+        region: 'cn-north-4',
+        job_file: '__fixtures__/jobs/valid/own-code.yaml',
+        job_name: name,
+        // A secret where it does not belong is still never printed.
+        parameter: `leaked: ${emulator.secretKey}`
+      }
+    })
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    const start = lines.indexOf('::group::Request body sent to ModelArts')
+    const end = lines.indexOf('::endgroup::', start)
+    expect(start).toBeGreaterThanOrEqual(0)
+    const printed = JSON.parse(lines.slice(start + 1, end).join('\n'))
+    const sent = JSON.parse(creates(name)[0]!.body)
+    expect(printed).toEqual({
+      ...sent,
+      config: { ...sent.config, parameter: [{ label: 'leaked', value: '***' }] }
+    })
+    expect(lines.filter(line => !line.startsWith('::add-mask::')).join('\n')).not.toContain(
+      emulator.secretKey
+    )
+
+    const last = lines.filter(line => line.trim() !== '').at(-1)
+    expect(last).toMatch(
+      /^Not waiting for job \d+ version V0001 to end \(`wait` is false\): it keeps running/
+    )
+    // A custom endpoint has no console link of its own: the job id is what to look for.
+    expect(last).toContain(`Follow it in the ModelArts console of the cloud behind ${emulator.url}`)
+    expect(last).toContain(`(job id ${run.outputs.job_id})`)
   })
 
   test('an invalid job file gives one annotation per problem and sends nothing', async () => {
@@ -256,6 +319,12 @@ describe('train on merge: the same name again', () => {
     expect(jobsNamed(name)).toHaveLength(1)
     expect(second.summary).toContain(`Training job **${name}** was not created`)
     expect(second.summary).toContain('ModelArts.0103')
+    // Which run asked, and what it asked for.
+    expect(second.summary).toContain(
+      'Created by [run 1](https://github.com/octo-org/octo-repo/actions/runs/1)'
+    )
+    expect(second.summary).toContain('### Requested')
+    expect(second.summary).toContain('`/my-bucket/mnist/code/train.py` in `/my-bucket/mnist/code/`')
   })
 
   test('if_exists: new_version creates V0002 of the same job, from the latest version', async () => {
@@ -279,6 +348,11 @@ describe('train on merge: the same name again', () => {
     expect(second.outputs.version_id).toBe(String(job!.versions[1]!.version_id))
     expect(second.summary).toMatch(/version \*\*V0002\*\*/)
     expect(second.stdout).toMatch(new RegExp(`Created version V0002 .* of job "${name}"`))
+    // The version it follows by the name users know, never by its id.
+    expect(second.summary).toContain('(after V0001)')
+    expect(second.stdout).toMatch(/creating a new version after V0001\./)
+    expect(second.stdout).toMatch(/, after V0001; status /)
+    expect(second.stdout).not.toMatch(/after version \d/)
   })
 
   test('an exact name match only: a job whose name contains the name is not reused', async () => {

@@ -51,6 +51,11 @@ describe('waiting for the end', () => {
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'completed', status_code: '10' })
     expect(Number(run.outputs.duration)).toBeGreaterThanOrEqual(0)
+    // duration (the service's clock) and the timeline (this step's) are told apart, in the log and the summary.
+    expect(plainLines(run).join('\n')).toMatch(
+      /Run time .+, as ModelArts counts it \(the `duration` output\); this step waited .+, queueing and polling included/
+    )
+    expect(run.summary).toMatch(/\| Run time \| .+, as ModelArts counts it/)
 
     // Each status change once, with the elapsed time.
     const changes = plainLines(run).filter(line => /^\[[^\]]+\] status: /.test(line))
@@ -110,6 +115,9 @@ describe('waiting for the end', () => {
     expect(failure(run)).toMatch(/last status running \(8\)/)
     expect(stopsOf(run)).toHaveLength(1)
     expect(emulator.statusOf(run.outputs.job_id!, run.outputs.version_id!)).not.toBe(8)
+    // The summary does not leave the job `running`: the stop is its status and the timeline's last entry.
+    expect(run.summary).toMatch(/^\| Status \| stopping: stop requested/m)
+    expect(run.summary.trim().split('\n').at(-1)).toMatch(/^\| 2s \| stop requested \(wait timed out\) \|$/)
   })
 
   test('timeout with stop_on_cancel: false leaves the job running and says so', async () => {

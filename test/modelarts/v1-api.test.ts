@@ -49,6 +49,7 @@ describe('v1Api', () => {
       status: expect.objectContaining({ name: 'init', code: 1, terminal: false }),
       kind: 'job',
       previousVersionId: undefined,
+      previousVersionName: undefined,
       adopted: false
     })
   })

@@ -166,6 +166,27 @@ describe('submitTrainingJob', () => {
     ])
   })
 
+  test('a new version names the version it follows by its name, in the result and in the log', async () => {
+    const c = clock()
+    const fake = fakeApi(c.now, [
+      {
+        jobId: '7',
+        jobName: 'nightly',
+        versionId: '11',
+        statusCode: 10,
+        versions: [{ versionId: '11', versionName: 'V0001', statusCode: 10 }]
+      }
+    ])
+    const logged: string[] = []
+    const result = await submitTrainingJob(fake.api, definition, {
+      ...options(c.now, 'new_version'),
+      log: message => logged.push(message)
+    })
+    expect(result).toMatchObject({ previousVersionId: '11', previousVersionName: 'V0001' })
+    expect(logged.join('\n')).toContain('after V0001')
+    expect(logged.join('\n')).not.toMatch(/after version 11/)
+  })
+
   test('a lost answer after the job was made: adopted with its real version, not created again', async () => {
     const c = clock()
     const fake = fakeApi(c.now)
