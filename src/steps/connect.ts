@@ -18,13 +18,28 @@ import {
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
-import type { TrainingJobsApi } from '../modelarts/api.js'
+import type { SentCreate, SubmitOptions, Submitted, TrainingJobsApi } from '../modelarts/api.js'
+import type { Api, JobDefinition, V2JobDefinition } from '../job/index.js'
 import { errorMessage } from '../util/values.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
 
+/** Which API the run is on; for a create, the definition it sends (job/'s BuildResult narrows to one of these). */
+export type ApiChoice =
+  { api: 'v1'; definition?: JobDefinition } | { api: 'v2'; definition?: V2JobDefinition }
+
+export interface ConnectHooks {
+  /** Before each create goes out, for an API that can find it again (v2): save it for the post step. */
+  sending?: (sent: SentCreate) => void
+}
+
 export interface Service {
-  api: TrainingJobsApi
+  /** The run's API: read, stop, follow, find a create. The same whichever API answers. */
+  api: Omit<TrainingJobsApi<unknown>, 'submit'>
+  /** Which API it is, for the state the post step reads. */
+  apiName: Api
+  /** Creates the run from the definition given to connect, exactly once. */
+  submit(options: SubmitOptions): Promise<Submitted>
   endpoint: string
   projectId: string
   region: string | undefined
@@ -72,7 +87,12 @@ function authorizerFor(
 
 const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
 
-export async function connect(settings: CreateSettings): Promise<Service> {
+/** The one place that picks the API: v1Api or v2Api by `choice.api`; v2's modules load only when it is chosen. */
+export async function connect(
+  settings: CreateSettings,
+  choice: ApiChoice,
+  hooks: ConnectHooks = {}
+): Promise<Service> {
   const { credentials, target } = settings
   const endpoint = target.endpoint ?? modelartsEndpoint(target.region ?? '')
   const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
@@ -101,8 +121,33 @@ export async function connect(settings: CreateSettings): Promise<Service> {
   const http = withTimeout(
     createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
   )
+  const noDefinition = (): Promise<Submitted> =>
+    Promise.reject(new Error('connect was given no definition: this step creates no run.'))
+  let api: Omit<TrainingJobsApi<unknown>, 'submit'>
+  let submit: (options: SubmitOptions) => Promise<Submitted>
+  if (choice.api === 'v1') {
+    const v1 = v1Api(trainingJobsV1(http, endpoint, projectId))
+    const { definition } = choice
+    api = v1
+    submit = definition ? options => v1.submit(definition, options) : noDefinition
+  } else {
+    const [{ trainingJobsV2 }, { v2Api }] = await Promise.all([
+      import('../modelarts/v2.js'),
+      import('../modelarts/v2-api.js')
+    ])
+    const { definition } = choice
+    const workspaceId = definition?.metadata.workspace_id
+    const v2 = v2Api(trainingJobsV2(http, endpoint, projectId), {
+      run: settings.run,
+      sending: (name, marker) => hooks.sending?.({ name, marker, workspaceId })
+    })
+    api = v2
+    submit = definition ? options => v2.submit(definition, options) : noDefinition
+  }
   return {
-    api: v1Api(trainingJobsV1(http, endpoint, projectId)),
+    api,
+    apiName: choice.api,
+    submit,
     endpoint,
     projectId,
     region: target.region,

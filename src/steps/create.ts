@@ -3,13 +3,13 @@ import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import { readJobDefinition } from './definition.js'
 import { connect, type Service } from './connect.js'
-import type { JobDefinition } from '../job/index.js'
+import { definitionName, type ValidDefinition } from '../job/index.js'
 import { statusLabel, type Submitted } from '../modelarts/api.js'
 import { followJob, shownName, type FollowResult } from './follow.js'
 import { CancelledError, stopRun, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
-import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
+import { markFinished, saveApi, saveCreated, saveSent, writeSummary } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
@@ -20,7 +20,9 @@ export async function createTrainingJob(settings: CreateSettings): Promise<void>
     settings.definitionInputs,
     settings.definitionOptions
   )
-  const service = await connect(settings)
+  // Before anything is sent: a post step must talk to the API that makes the run, and find a create in flight.
+  saveApi(definition.api)
+  const service = await connect(settings, definition, { sending: saveSent })
   try {
     await submitAndFollow(settings, definition, service)
   } finally {
@@ -30,15 +32,17 @@ export async function createTrainingJob(settings: CreateSettings): Promise<void>
 
 async function submitAndFollow(
   settings: CreateSettings,
-  definition: JobDefinition,
+  definition: ValidDefinition,
   service: Service
 ): Promise<void> {
   const cancel = watchForCancel()
   try {
-    core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+    core.info(
+      `Creating training job "${definitionName(definition)}" at ${service.endpoint} (ModelArts ${definition.api}).`
+    )
     let submitted: Submitted
     try {
-      submitted = await service.api.submit(definition, {
+      submitted = await service.submit({
         ifExists: settings.ifExists,
         log: message => core.info(message)
       })
@@ -49,7 +53,7 @@ async function submitAndFollow(
     // Loaded while the job starts; only the summary at the end needs it.
     const provenance = runProvenance().catch(() => undefined)
     saveCreated(submitted, service.jobUrl)
-    announce(submitted, definition, service)
+    announce(submitted, service)
 
     let followed: FollowResult | undefined
     let failure: unknown
@@ -85,12 +89,15 @@ async function submitAndFollow(
   }
 }
 
-function announce(submitted: Submitted, definition: JobDefinition, service: Service): void {
-  const { ref, versionName, status } = submitted
+function announce(submitted: Submitted, service: Service): void {
+  const { ref, versionName, status, jobName } = submitted
+  const series = versionName ? `, ${versionName} of the series` : ''
   core.info(
-    submitted.kind === 'job'
-      ? `Created job "${definition.job_name}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
-      : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+    submitted.kind === 'version'
+      ? `Created version ${versionName} (id ${ref.versionId}) of job "${jobName}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+      : ref.versionId === undefined
+        ? `Created job "${jobName}": job id ${ref.jobId}${series}, status ${status.name}.`
+        : `Created job "${jobName}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
   )
   if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
 }
@@ -128,7 +135,7 @@ function verdict(
 
 /** The job summary's facts, gathered once from the results. */
 function reportOf(
-  definition: JobDefinition,
+  definition: ValidDefinition,
   submitted: Submitted,
   service: Service,
   followed: FollowResult | undefined,
@@ -136,6 +143,7 @@ function reportOf(
 ): JobReport {
   return {
     definition,
+    jobName: submitted.jobName,
     kind: submitted.kind,
     jobId: submitted.ref.jobId,
     versionId: submitted.ref.versionId,

@@ -6,7 +6,7 @@ import {
   type BuildOptions,
   type BuildResult,
   type DefinitionInputs,
-  type JobDefinition
+  type ValidDefinition
 } from '../job/index.js'
 import { annotate } from '../report/annotations.js'
 import { plural } from '../report/plural.js'
@@ -63,17 +63,11 @@ export async function readJobDefinition(
   file: string | undefined,
   inputs: DefinitionInputs,
   options: BuildOptions = {}
-): Promise<JobDefinition> {
+): Promise<ValidDefinition> {
   const result = checkJobFile(file, inputs, options)
   result.diagnostics.forEach(annotate)
-  // Placeholder until the steps create v2 jobs (issue #10): a v2 definition is validated, never sent.
-  if (result.api === 'v2' && result.definition) {
-    const what = file === undefined ? 'The inputs describe' : `Job file ${relativeToWorkspace(file)} is`
-    throw new DefinitionError(
-      `${what} a valid v2 job definition, but this version of the action creates v1 jobs only; nothing was sent to ModelArts (validate_only checks v2 files).`
-    )
-  }
-  if (result.api === 'v1' && result.definition) return result.definition
+  if (result.api === 'v1' && result.definition) return { api: 'v1', definition: result.definition }
+  if (result.api === 'v2' && result.definition) return { api: 'v2', definition: result.definition }
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   const inFile = errors.some(d => d.file !== undefined)
   const inInputs = errors.some(d => d.file === undefined)
