@@ -87,6 +87,16 @@ function authorizerFor(
 
 const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
 
+/**
+ * The checks a create must pass before anything is sent, the IAM project lookup included: for v2 a series
+ * base with room for `-V0001`, a description with room for the run marker. Throws the one line to fail with.
+ */
+export async function checkBeforeSending(settings: CreateSettings, choice: ApiChoice): Promise<void> {
+  if (choice.api !== 'v2' || !choice.definition) return
+  const { checkSubmit } = await import('../modelarts/v2-submit.js')
+  checkSubmit(choice.definition, { ifExists: settings.ifExists, run: settings.run })
+}
+
 /** The one place that picks the API: v1Api or v2Api by `choice.api`; v2's modules load only when it is chosen. */
 export async function connect(
   settings: CreateSettings,

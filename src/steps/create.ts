@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import { readJobDefinition } from './definition.js'
-import { connect, type Service } from './connect.js'
+import { checkBeforeSending, connect, type Service } from './connect.js'
 import { definitionName, type ValidDefinition } from '../job/index.js'
 import { statusLabel, type Submitted } from '../modelarts/api.js'
 import { followJob, shownName, type FollowResult } from './follow.js'
@@ -21,6 +21,7 @@ export async function createTrainingJob(settings: CreateSettings): Promise<void>
     settings.definitionOptions
   )
   // Before anything is sent: a post step must talk to the API that makes the run, and find a create in flight.
+  await checkBeforeSending(settings, definition)
   saveApi(definition.api)
   const service = await connect(settings, definition, { sending: saveSent })
   try {

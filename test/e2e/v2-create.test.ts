@@ -270,8 +270,17 @@ describe('bad input: one line, no request', () => {
     ]
   ])('%s', async (_what, extra, line) => {
     const before = emulator.requests.length
+    // No project_id: not even the IAM lookup of the project is made before the check.
     const run = await runAction({
-      inputs: { ...credentials(), job_file: OWN_CODE, job_name: uniqueName('v2-bad'), ...extra }
+      inputs: {
+        ...credentials(),
+        project_id: undefined,
+        region: emulator.region,
+        iam_endpoint: emulator.url,
+        job_file: OWN_CODE,
+        job_name: uniqueName('v2-bad'),
+        ...extra
+      }
     })
     expect(run.code).toBe(1)
     expect(run.stderr).toBe('')
