@@ -4,6 +4,8 @@
  */
 import { startEmulator, type Emulator, type EmulatedV2Job } from '../emulator/server.mjs'
 import { runAction, spawnAction } from '../emulator/run-action.mjs'
+import { accessKeyAuthorizer } from '../../src/huaweicloud/credentials.js'
+import { createHttpClient } from '../../src/huaweicloud/http.js'
 import { failure, uniqueName, until } from './helpers.js'
 
 let emulator: Emulator
@@ -182,6 +184,44 @@ describe('stopping a v2 run', () => {
     expect(post.code).toBe(0)
     expect(post.stdout).toContain(`The workflow was cancelled: stopped job ${job.id} (it was running).`)
     expect(terminationsOf(job)).toHaveLength(1)
+  })
+
+  test('the post step after the job was deleted: nothing to stop, no error', async () => {
+    const name = uniqueName('v2-deleted')
+    emulator.setScriptV2(name, { phases: [{ phase: 'Running', forMs: 600_000 }, { phase: 'Completed' }] })
+    const inputs = inputsFor(name, { poll_interval: '30s' })
+    const running = spawnAction({ inputs })
+    await until(() => jobNamed(name) !== undefined)
+    const job = jobNamed(name)!
+    await until(() =>
+      emulator.requests.some(r => r.method === 'GET' && r.path.endsWith(`/training-jobs/${job.id}`))
+    )
+    running.child.kill('SIGKILL')
+    const main = await running.result
+    // Somebody deletes the job in the console before the post step runs.
+    const http = createHttpClient({
+      authorizer: accessKeyAuthorizer({
+        accessKey: emulator.accessKey,
+        secretKey: emulator.secretKey,
+        projectId: emulator.projectId
+      }),
+      userAgent: 'console'
+    })
+    try {
+      const deleted = await http.request({
+        method: 'DELETE',
+        url: `${emulator.url}${createPath()}/${job.id}`,
+        idempotent: false
+      })
+      expect(deleted.status).toBe(202)
+    } finally {
+      http.dispose()
+    }
+
+    const post = await runAction({ step: 'post', inputs, state: main.state })
+    expect(post.code).toBe(0)
+    expect(post.stdout).toContain(`Job ${job.id} no longer exists (deleted): nothing to stop.`)
+    expect(terminationsOf(job)).toEqual([])
   })
 
   test('the post step after a main step killed mid-create: finds the job by name and marker, terminates it', async () => {
