@@ -5,7 +5,13 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import type { Service } from './connect.js'
-import { isRunGone, type JobRef, type JobStatus, type TrainingJobsApi } from '../modelarts/api.js'
+import {
+  isRunGone,
+  type JobRef,
+  type JobStatus,
+  type SentCreate,
+  type TrainingJobsApi
+} from '../modelarts/api.js'
 import { markFinished, type SavedJob } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
 
@@ -94,6 +100,23 @@ export type LeftoverOutcome = 'no-job' | 'handled' | 'left-running' | 'already-e
 /** A create still landing when main was killed shows up in a search shortly after; the post step looks twice. */
 export const SENT_SETTLE_MS = 3000
 
+/** Killed mid-create: the job exists only if the service shows it under the name with this run's marker. */
+async function findSent(
+  api: Pick<TrainingJobsApi<unknown>, 'findSent'>,
+  sent: SentCreate,
+  deps: Pick<LeftoverDeps, 'log' | 'sleep'>
+): Promise<JobRef | undefined> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const find = (): Promise<JobRef | undefined> => api.findSent?.(sent) ?? Promise.resolve(undefined)
+  const ref = (await find()) ?? (await sleep(SENT_SETTLE_MS), await find())
+  deps.log(
+    ref
+      ? `The main step was killed while creating "${sent.name}": found it as ${runName(ref)}.`
+      : `The main step was killed while creating "${sent.name}"; no such job of this run exists: nothing to stop.`
+  )
+  return ref
+}
+
 /** The post step: stops the run the main step created and could not hand over (it was killed first). */
 export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutcome> {
   const { saved, log } = deps
@@ -113,24 +136,12 @@ export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutco
   }
   const service = await deps.connect()
   try {
-    let ref = saved.ref
-    if (!ref && sent) {
-      // Killed mid-create: the job exists only if the service shows it under the name with this run's marker.
-      const find = service.api.findSent?.bind(service.api)
-      const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
-      ref = find ? ((await find(sent)) ?? (await sleep(SENT_SETTLE_MS), await find(sent))) : undefined
-      if (!ref) {
-        log(
-          `The main step was killed while creating "${sent.name}"; no such job of this run exists: nothing to stop.`
-        )
-        return 'no-job'
-      }
-      log(`The main step was killed while creating "${sent.name}": found it as ${runName(ref)}.`)
-    }
-    const found = runName(ref as JobRef)
+    const ref = saved.ref ?? (sent && (await findSent(service.api, sent, deps)))
+    if (!ref) return 'no-job'
+    const found = runName(ref)
     let status: JobStatus
     try {
-      ;({ status } = await service.api.getRun(ref as JobRef))
+      ;({ status } = await service.api.getRun(ref))
     } catch (error) {
       if (!isRunGone(error)) throw error
       log(`${capitalized(found)} no longer exists (deleted): nothing to stop.`)
@@ -141,7 +152,7 @@ export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutco
       log(`${capitalized(found)} already ended (${status.name}): nothing to stop.`)
       return 'already-ended'
     }
-    await service.api.stop(ref as JobRef)
+    await service.api.stop(ref)
     log(`The workflow was cancelled: stopped ${found} (it was ${status.name}).`)
     return 'stopped'
   } finally {

@@ -19,7 +19,7 @@ import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/e
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
 import type { SentCreate, SubmitOptions, Submitted, TrainingJobsApi } from '../modelarts/api.js'
-import type { Api, JobDefinition, V2JobDefinition } from '../job/index.js'
+import type { JobDefinition, V2JobDefinition } from '../job/index.js'
 import { errorMessage } from '../util/values.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
@@ -36,8 +36,6 @@ export interface ConnectHooks {
 export interface Service {
   /** The run's API: read, stop, follow, find a create. The same whichever API answers. */
   api: Omit<TrainingJobsApi<unknown>, 'submit'>
-  /** Which API it is, for the state the post step reads. */
-  apiName: Api
   /** Creates the run from the definition given to connect, exactly once. */
   submit(options: SubmitOptions): Promise<Submitted>
   endpoint: string
@@ -156,7 +154,6 @@ export async function connect(
   }
   return {
     api,
-    apiName: choice.api,
     submit,
     endpoint,
     projectId,
