@@ -1,5 +1,6 @@
 /** Cancellation: the runner sends SIGINT, then SIGTERM 7.5 s later, then kills the step. */
 import * as core from '@actions/core'
+import { printText } from './report/untrusted.js'
 import type { Settings } from './inputs.js'
 import type { Service } from './service.js'
 import { STATE } from './report/outputs.js'
@@ -26,7 +27,7 @@ export function watchForCancel(): CancelWatch {
   const listener = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     controller.abort()
-    core.info(`Received ${signal}: the workflow is being cancelled.`)
+    printText(`Received ${signal}: the workflow is being cancelled.`)
     handler?.(signal)
   }
   process.on('SIGINT', listener)
@@ -58,9 +59,9 @@ export async function stopJobVersion(
     core.saveState(STATE.finished, 'left-running')
     return false
   }
-  core.info(`Stopping job ${jobId} version ${versionId}.`)
+  printText(`Stopping job ${jobId} version ${versionId}.`)
   await service.api.stopVersion(jobId, versionId)
   core.saveState(STATE.finished, 'stopped')
-  core.info(`Stop requested for job ${jobId} version ${versionId}.`)
+  printText(`Stop requested for job ${jobId} version ${versionId}.`)
   return true
 }

@@ -1,5 +1,6 @@
 /** Without validate_only: create the job (or a new version), then optionally follow it. */
 import * as core from '@actions/core'
+import { printText } from './report/untrusted.js'
 import type { Settings } from './inputs.js'
 import { readJobDefinition } from './definition.js'
 import { connect, type Service } from './service.js'
@@ -30,12 +31,12 @@ async function submitAndFollow(
 ): Promise<void> {
   const cancel = watchForCancel()
 
-  core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+  printText(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
   let submitted: Submitted
   try {
     submitted = await submitTrainingJob(service.api, definition, {
       ifExists: settings.ifExists,
-      log: message => core.info(message)
+      log: message => printText(message)
     })
   } catch (error) {
     cancel.dispose()
@@ -56,12 +57,12 @@ async function submitAndFollow(
   core.setOutput('status_code', String(status.code))
   core.setOutput('job_url', service.jobUrl)
   core.setOutput('created', submitted.kind)
-  core.info(
+  printText(
     submitted.kind === 'job'
       ? `Created job "${definition.job_name}": job id ${created.jobId}, version ${created.versionName} (id ${created.versionId}), status ${status.name}.`
       : `Created version ${created.versionName} (id ${created.versionId}) of job "${definition.job_name}" (id ${created.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
   )
-  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+  if (service.jobUrl) printText(`Console: ${service.jobUrl}`)
 
   const report: JobReport = {
     definition,

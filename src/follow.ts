@@ -1,5 +1,6 @@
 /** `wait: true`: follows the version to a terminal status, prints its log, stops it on timeout or cancel. */
 import * as core from '@actions/core'
+import { printText } from './report/untrusted.js'
 import type { Settings } from './inputs.js'
 import type { Service } from './service.js'
 import type { JobReport } from './report/summary.js'
@@ -21,7 +22,7 @@ export async function followJob(
 ): Promise<void> {
   const { jobId, versionId } = report
   const url = service.jobUrl ? ` (${service.jobUrl})` : ''
-  core.info(
+  printText(
     `Waiting for job ${jobId} version ${report.versionName} to end: every ${formatDuration(settings.pollIntervalMs)}, ` +
       `at most ${formatDuration(settings.timeoutMs)}${url}.`
   )
@@ -54,12 +55,12 @@ export async function followJob(
     initialStatus: report.status,
     callbacks: {
       statusChanged(status, elapsedMs) {
-        core.info(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
+        printText(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
         core.setOutput('status', status.name)
         core.setOutput('status_code', String(status.code))
       },
       logLine(line, worker) {
-        core.info(worker ? `[${worker}] ${line}` : line)
+        printText(worker ? `[${worker}] ${line}` : line)
       },
       transientFailure(message, failingForMs) {
         core.warning(`${message} (failing for ${formatDuration(failingForMs)})`)
@@ -98,7 +99,7 @@ export async function followJob(
   core.setOutput('status', status.name)
   core.setOutput('status_code', String(status.code))
   if (status.phase === 'succeeded') {
-    core.info(`Job ${jobId} version ${report.versionName} completed.`)
+    printText(`Job ${jobId} version ${report.versionName} completed.`)
     return
   }
   const message =

@@ -3,6 +3,7 @@
  * killed before it could. Does nothing when the main step handed the job over or it already ended.
  */
 import * as core from '@actions/core'
+import { printText } from './report/untrusted.js'
 import { readSettings } from './inputs.js'
 import { connect } from './service.js'
 import { jobStatus } from './modelarts/status.js'
@@ -15,27 +16,27 @@ export async function runPost(): Promise<void> {
     const versionId = core.getState(STATE.versionId)
     const finished = core.getState(STATE.finished)
     if (!jobId || !versionId) {
-      core.info('No training job was created by this step: nothing to stop.')
+      printText('No training job was created by this step: nothing to stop.')
       return
     }
     if (finished) {
-      core.info(`Job ${jobId} version ${versionId} was already handled by the main step (${finished}).`)
+      printText(`Job ${jobId} version ${versionId} was already handled by the main step (${finished}).`)
       return
     }
     const settings = readSettings()
     if (!settings.stopOnCancel) {
-      core.info(`stop_on_cancel is false: job ${jobId} version ${versionId} is left running.`)
+      printText(`stop_on_cancel is false: job ${jobId} version ${versionId} is left running.`)
       return
     }
     const service = await connect(settings)
     try {
       const status = jobStatus((await service.api.getVersion(jobId, versionId)).statusCode)
       if (status.terminal) {
-        core.info(`Job ${jobId} version ${versionId} already ended (${status.name}): nothing to stop.`)
+        printText(`Job ${jobId} version ${versionId} already ended (${status.name}): nothing to stop.`)
         return
       }
       await service.api.stopVersion(jobId, versionId)
-      core.info(
+      printText(
         `The workflow was cancelled: stopped job ${jobId} version ${versionId} (it was ${status.name}).`
       )
     } finally {

@@ -1,5 +1,6 @@
 /** From Settings to a ready TrainingJobsApi: endpoint, project, credentials, the HTTP client. */
 import * as core from '@actions/core'
+import { printText } from './report/untrusted.js'
 import type { Credentials, Settings } from './inputs.js'
 import type { Authorizer } from './huaweicloud/types.js'
 import {
@@ -93,10 +94,10 @@ export async function connect(settings: Settings): Promise<Service> {
       })
     )
     projectId = await lookupProjectId(lookup, iam(), settings.region ?? '')
-    core.info(`Project ${projectId} (looked up for region ${settings.region}).`)
+    printText(`Project ${projectId} (looked up for region ${settings.region}).`)
   }
   const authorizer = authorizerFor(credentials, projectId, iam, withTimeout)
-  core.info(`Credentials: ${authorizer.description}.`)
+  printText(`Credentials: ${authorizer.description}.`)
   const http = withTimeout(
     createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
   )

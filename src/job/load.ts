@@ -98,8 +98,8 @@ export class JobFileMap {
         spot = isNodeLike(item) ? { value: item } : {}
         value = value[segment]
       } else if (!Array.isArray(value) && isMap(node)) {
-        const entries = Object.entries(value)
-        const index = typeof segment === 'number' ? segment : entries.findIndex(([key]) => key === segment)
+        const { entries, indexOf } = this.entriesOf(value)
+        const index = typeof segment === 'number' ? segment : (indexOf.get(segment) ?? -1)
         const pair = node.items[index]
         const entry = entries[index]
         if (!isPair(pair) || entry === undefined) return undefined
@@ -115,6 +115,22 @@ export class JobFileMap {
       } else return undefined
     }
     return spot
+  }
+
+  // Built once per mapping: locating each of n problems stays O(depth), not O(n) each.
+  private readonly indexed = new WeakMap<
+    object,
+    { entries: [string, unknown][]; indexOf: Map<string, number> }
+  >()
+
+  private entriesOf(value: object): { entries: [string, unknown][]; indexOf: Map<string, number> } {
+    let found = this.indexed.get(value)
+    if (!found) {
+      const entries = Object.entries(value)
+      found = { entries, indexOf: new Map(entries.map(([key], index) => [key, index])) }
+      this.indexed.set(value, found)
+    }
+    return found
   }
 
   /** Where a job file's top level starts: its first key (comment headers skipped). */
