@@ -63,6 +63,7 @@ export function readSettings(env: Env = process.env): Settings {
   const problems: string[] = []
   // Masked on every path, validate_only included: nothing below may print them, but a typo could.
   secretsOf({
+    accessKey: input('access_key'),
     secretKey: input('secret_key'),
     securityToken: input('security_token'),
     authToken: input('auth_token')
@@ -212,11 +213,11 @@ function readCredentials(env: Env, problems: string[]): Credentials | undefined 
     }
     return { kind: 'aksk', accessKey, secretKey, ...(securityToken ? { securityToken } : {}) }
   }
-  const envAk = firstOf(env, 'HUAWEI_CLOUD_ACCESS_KEY_ID')
+  const envAk = secret(firstOf(env, 'HUAWEI_CLOUD_ACCESS_KEY_ID'))
   const envSk = secret(firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'))
   if (envAk && envSk)
     return { kind: 'aksk', accessKey: envAk, secretKey: envSk, ...(securityToken ? { securityToken } : {}) }
-  const sdkAk = firstOf(env, 'HUAWEICLOUD_SDK_AK')
+  const sdkAk = secret(firstOf(env, 'HUAWEICLOUD_SDK_AK'))
   const sdkSk = secret(firstOf(env, 'HUAWEICLOUD_SDK_SK'))
   if (sdkAk && sdkSk)
     return { kind: 'aksk', accessKey: sdkAk, secretKey: sdkSk, ...(securityToken ? { securityToken } : {}) }

@@ -13,9 +13,12 @@ import {
   accessKeyAuthorizer,
   exchangeIdToken,
   lookupProjectId,
+  redactSecrets,
+  secretsOf,
   oidcAuthorizer,
   tokenAuthorizer
 } from './huaweicloud/credentials.js'
+import { requestGithubIdToken } from './huaweicloud/github-id-token.js'
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from './huaweicloud/endpoints.js'
 import { trainingJobsV1 } from './modelarts/v1.js'
 import type { TrainingJobsApi } from './modelarts/api.js'
@@ -37,7 +40,9 @@ function authorizerFor(
   credentials: Credentials,
   projectId: string | undefined,
   iam: () => string,
-  wrap: (http: HuaweiCloudHttp) => Requester
+  wrap: (http: HuaweiCloudHttp) => Requester,
+  requestTimeoutMs: number,
+  secrets: Set<string>
 ): Authorizer {
   switch (credentials.kind) {
     case 'aksk':
@@ -47,23 +52,30 @@ function authorizerFor(
     case 'oidc': {
       if (!projectId) throw new Error('Keyless OIDC needs a project: set input `project_id`.')
       // The exchange sends no credentials of its own (anonymous), so its client needs no authorizer.
-      const exchanger = wrap(createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT }))
+      const exchanger = wrap(
+        createHttpClient({
+          authorizer: noAuthorizer,
+          userAgent: USER_AGENT,
+          redact: text => redactSecrets(text, secrets)
+        })
+      )
       return oidcAuthorizer({
         idpId: credentials.idpId,
         iamEndpoint: iam(),
         projectId,
-        getIdToken: async () => {
-          try {
-            return await core.getIDToken(credentials.audience)
-          } catch (error) {
-            throw new Error(
-              `Could not get the workflow's OIDC token (${(error as Error).message}): ` +
-                'add `permissions: id-token: write` to the job.'
-            )
-          }
-        },
+        getIdToken: () =>
+          requestGithubIdToken({
+            requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+            requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+            ...(credentials.audience ? { audience: credentials.audience } : {}),
+            userAgent: USER_AGENT,
+            timeoutMs: requestTimeoutMs
+          }),
         exchange: idToken => exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken),
-        onToken: secret => core.setSecret(secret)
+        onToken: secret => {
+          core.setSecret(secret)
+          secrets.add(secret)
+        }
       })
     }
   }
@@ -77,6 +89,17 @@ export async function connect(settings: Settings): Promise<Service> {
   const endpoint = settings.endpoint ?? modelartsEndpoint(settings.region ?? '')
   const iam = (): string => settings.iamEndpoint ?? iamEndpoint(settings.region ?? '')
   const clients: HuaweiCloudHttp[] = []
+  // Masked in server messages before they are cut to length; OIDC tokens join as they are minted.
+  const secrets = new Set(
+    secretsOf(
+      credentials.kind === 'aksk'
+        ? credentials
+        : credentials.kind === 'token'
+          ? { authToken: credentials.token }
+          : {}
+    )
+  )
+  const redact = (text: string): string => redactSecrets(text, secrets)
   const withTimeout = (http: HuaweiCloudHttp): Requester => {
     clients.push(http)
     return {
@@ -89,17 +112,32 @@ export async function connect(settings: Settings): Promise<Service> {
     // Only AK/SK and token credentials can ask IAM; OIDC needs the project to get its token at all.
     const lookup = withTimeout(
       createHttpClient({
-        authorizer: authorizerFor(credentials, undefined, iam, withTimeout),
-        userAgent: USER_AGENT
+        authorizer: authorizerFor(
+          credentials,
+          undefined,
+          iam,
+          withTimeout,
+          settings.requestTimeoutMs,
+          secrets
+        ),
+        userAgent: USER_AGENT,
+        redact
       })
     )
     projectId = await lookupProjectId(lookup, iam(), settings.region ?? '')
     printText(`Project ${projectId} (looked up for region ${settings.region}).`)
   }
-  const authorizer = authorizerFor(credentials, projectId, iam, withTimeout)
+  const authorizer = authorizerFor(
+    credentials,
+    projectId,
+    iam,
+    withTimeout,
+    settings.requestTimeoutMs,
+    secrets
+  )
   printText(`Credentials: ${authorizer.description}.`)
   const http = withTimeout(
-    createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
+    createHttpClient({ authorizer, userAgent: USER_AGENT, redact, debug: message => core.debug(message) })
   )
   return {
     api: trainingJobsV1(http, endpoint, projectId),

@@ -58,6 +58,8 @@ const maximumBackoffMs = 60_000
 const refreshLogFilesEveryPolls = 10
 const logPagesPerPoll = 20
 const logPagesFinalDrain = 200
+/** The last lines are read before the end is announced, but a hanging log service never holds the end longer. */
+const finalDrainBudgetMs = 30_000
 
 /** Thrown inside the loop when the signal aborts; turned into the 'cancelled' outcome. */
 class Cancelled extends Error {}
@@ -78,6 +80,17 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   const logs = options.streamLogs ? new LogFollower(options, now, maxFailureMs) : undefined
 
   const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
+  // Log reads run beside the status polls, never in their way: a slow log read delays only the log.
+  let logsInFlight: Promise<void> | undefined
+  const readLogsBeside = (): void => {
+    if (!logs || logsInFlight) return
+    logsInFlight = logs
+      .drain(untilAborted, false)
+      .then(() => undefined, ignoreCancelled)
+      .finally(() => {
+        logsInFlight = undefined
+      })
+  }
   const ended = (outcome: 'timeout' | 'cancelled'): WaitResult => ({
     outcome,
     status,
@@ -113,7 +126,27 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
         if (seen.terminal) {
           // The last lines often reach the log service after the status changes: read them all before
           // announcing the end, so the log reads in order.
-          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
+          if (logs) {
+            const drained = (async () => {
+              await logsInFlight
+              // A read that fails now is tried again a few times: these are the lines nobody saw yet.
+              for (let tries = 0; tries < 3 && !(await logs.drain(untilAborted, true)); tries++);
+            })().catch(ignoreCancelled)
+            let budget: ReturnType<typeof setTimeout> | undefined
+            const gaveUp = await untilAborted(
+              Promise.race([
+                drained.then(() => false),
+                new Promise<boolean>(resolve => {
+                  budget = setTimeout(() => resolve(true), finalDrainBudgetMs)
+                })
+              ])
+            ).finally(() => clearTimeout(budget))
+            if (gaveUp)
+              callbacks.transientFailure(
+                `The rest of the training log was not read within ${finalDrainBudgetMs / 1000} s; see it in the console.`,
+                finalDrainBudgetMs
+              )
+          }
         }
         // Names are unique per code, and also compare equal for undocumented non-numeric codes.
         if (seen.name !== status?.name) {
@@ -133,7 +166,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           }
         }
       }
-      await logs?.drain(untilAborted, false)
+      readLogsBeside()
 
       const backoffMs = Math.min(
         pollIntervalMs * 2 ** failuresInARow,
@@ -166,8 +199,9 @@ class LogFollower {
     private readonly maxFailureMs: number
   ) {}
 
-  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<void> {
-    if (this.stopped) return
+  /** False when a read failed (and was reported); true when every file was read as far as allowed. */
+  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<boolean> {
+    if (this.stopped) return true
     const { api, jobId, versionId } = this.options
     try {
       if (final || this.files.length === 0 || this.pollsSinceRefresh >= refreshLogFilesEveryPolls) {
@@ -185,9 +219,11 @@ class LogFollower {
         )
       }
       this.failingSince = undefined
+      return true
     } catch (error) {
       if (error instanceof Cancelled) throw error
       this.failed(error)
+      return this.stopped
     }
   }
 
