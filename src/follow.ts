@@ -82,9 +82,18 @@ export async function followJob(
   if (result.outcome === 'timeout') {
     report.outcome = 'timeout'
     const last = result.status ? `${result.status.name} (${result.status.code})` : 'unknown'
-    report.stopped = await stopJobVersion(service, settings, jobId, versionId)
+    const timedOut = `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}.`
+    try {
+      report.stopped = await stopJobVersion(service, settings, jobId, versionId)
+    } catch (error) {
+      report.stopped = false
+      // The stop failing must not hide why the step ends, nor that the job still runs (and bills).
+      throw new Error(
+        `${timedOut} The stop was refused, so job ${jobId} version ${report.versionName} (id ${versionId}) is still running: ${errorMessage(error)}. Stop it in the console.`
+      )
+    }
     throw new Error(
-      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${report.stopped ? 'stopped' : 'left running'}. Raise \`timeout\` to wait longer.`
+      `${timedOut} The job was ${report.stopped ? 'stopped' : 'left running'}. Raise \`timeout\` to wait longer.`
     )
   }
 
