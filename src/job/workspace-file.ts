@@ -28,7 +28,8 @@ export function isInside(root: string, inner: string): boolean {
 /** `file` (relative to `root`, or absolute) as text, or one sentence saying why it is not read. */
 export function readWorkspaceFile(root: string, file: string, options: ReadOptions): WorkspaceRead {
   const maxBytes = options.maxBytes ?? MAX_JOB_FILE_BYTES
-  const shown = JSON.stringify(file)
+  // Control characters (a newline in a file name) shown escaped, the rest as written.
+  const shown = JSON.stringify(file).slice(1, -1)
   const fix = `\`${options.input}\` must name a file inside the workspace (${root})`
   let realRoot: string
   let real: string

@@ -71,7 +71,10 @@ export interface RunningAction {
 export declare function inputVariable(name: string): string
 export declare function parseCommandFile(text: string): Record<string, string>
 export declare function parseWorkflowCommands(stdout: string): WorkflowCommand[]
-export declare function readWorkflowCommands(stdout: string): { commands: WorkflowCommand[]; stoppedAtEnd: boolean }
+export declare function readWorkflowCommands(stdout: string): {
+  commands: WorkflowCommand[]
+  stoppedAtEnd: boolean
+}
 export declare function actionDefaults(actionYml: string): Record<string, string>
 export declare function spawnAction(options?: RunOptions): RunningAction
 export declare function runAction(options?: RunOptions): Promise<RunResult>

@@ -91,7 +91,10 @@ function parseLine(line, known) {
         /** @type {Record<string, string>} */
         const properties = {}
         if (space >= 0) {
-          for (const pair of info.slice(space + 1).split(',').filter(Boolean)) {
+          for (const pair of info
+            .slice(space + 1)
+            .split(',')
+            .filter(Boolean)) {
             const at = pair.indexOf('=')
             if (at > 0) properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1))
           }
@@ -111,7 +114,10 @@ function parseLine(line, known) {
   /** @type {Record<string, string>} */
   const properties = {}
   if (space >= 0) {
-    for (const pair of info.slice(space + 1).split(';').filter(Boolean)) {
+    for (const pair of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
       const at = pair.indexOf('=')
       if (at > 0) properties[pair.slice(0, at)] = unescapeLegacy(pair.slice(at + 1))
     }
@@ -256,7 +262,9 @@ export function spawnAction(options = {}) {
 
   const usageFile = join(temp, 'usage.json')
   // The child's own peak memory (resident set), written as it exits, whatever way it exits.
-  const measureArgs = measure ? ['--import', pathToFileURL(join(REPO_ROOT, 'test/emulator/measure.mjs')).href] : []
+  const measureArgs = measure
+    ? ['--import', pathToFileURL(join(REPO_ROOT, 'test/emulator/measure.mjs')).href]
+    : []
   if (measure) childEnv.ACTION_USAGE_FILE = usageFile
   const startedAt = performance.now()
   const child = spawn(process.env.ACTION_NODE || process.execPath, [...measureArgs, script], {

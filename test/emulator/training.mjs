@@ -203,7 +203,9 @@ export function createTrainingStore({ now, stopDelayMs, logLinesPerTick, tickMs,
       const given = version.script.lines
       return Array.from({ length: count }, (_, i) => ({
         position: FIRST_POSITION + BigInt(i),
-        text: given?.length ? /** @type {string} */ (given[i % given.length]) : `[worker-${worker}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
+        text: given?.length
+          ? /** @type {string} */ (given[i % given.length])
+          : `[worker-${worker}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
       }))
     },
     /** The fields of a version as the detail and versions-list calls return them. @param {Version} version */

@@ -1,0 +1,49 @@
+/** Hostile job files are bounded: problems per file, list sizes. */
+import { buildJobDefinition } from '../../src/job/index.js'
+import { MAX_LIST_ITEMS, MAX_PROBLEMS_PER_FILE } from '../../src/job/build.js'
+import { jobSource } from './fixtures.js'
+
+const valid = jobSource('valid/own-code.yaml').text
+/** The valid file with its parameter map replaced. */
+const withParameters = (lines: string): string =>
+  valid.replace(/  parameter:\n(    .*\n)+/, `  parameter:\n${lines}\n`)
+
+describe('job file limits', () => {
+  test('12,000 unknown keys: the first 100 located exactly, the rest counted in one closing line', () => {
+    const keys = Array.from({ length: 12_000 }, (_, i) => `unknown_${i}: ${i}`).join('\n')
+    const result = buildJobDefinition({ file: 'jobs/keys.yaml', text: `${valid}\n${keys}\n` }, {})
+    expect(result.definition).toBeUndefined()
+    expect(result.diagnostics).toHaveLength(MAX_PROBLEMS_PER_FILE + 1)
+    const first = result.diagnostics[0]!
+    expect(first).toMatchObject({ rule: 'Unknown key', file: 'jobs/keys.yaml' })
+    expect(first.line).toBe(valid.split('\n').length + 1)
+    const last = result.diagnostics.at(-1)!
+    expect(last.rule).toBe('Too many problems')
+    expect(last.message).toBe(
+      `${12_000 - MAX_PROBLEMS_PER_FILE} more problems are not listed (at most ${MAX_PROBLEMS_PER_FILE} per file); fix the ones above first.`
+    )
+  })
+
+  test('too many parameters: one error at the key, the items not checked one by one', () => {
+    const count = (MAX_LIST_ITEMS.parameter ?? 0) + 1
+    const parameters = Array.from({ length: count }, (_, i) => `    p${i}: ${i}`).join('\n')
+    const text = withParameters(parameters)
+    const result = buildJobDefinition({ file: 'jobs/params.yaml', text }, {})
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'List size',
+        message: `\`config.parameter\` has ${count} items; at most ${MAX_LIST_ITEMS.parameter} are accepted.`,
+        file: 'jobs/params.yaml',
+        line: text.split('\n').indexOf('  parameter:') + 1
+      })
+    ])
+  })
+
+  test('a parameter list at the limit is accepted', () => {
+    const max = MAX_LIST_ITEMS.parameter ?? 0
+    const parameters = Array.from({ length: max }, (_, i) => `    p${i}: ${i}`).join('\n')
+    const result = buildJobDefinition({ file: 'jobs/params.yaml', text: withParameters(parameters) }, {})
+    expect(result.diagnostics.filter(d => d.severity === 'error')).toEqual([])
+    expect(result.definition?.config.parameter).toHaveLength(max)
+  })
+})
