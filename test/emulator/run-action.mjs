@@ -1,6 +1,7 @@
 // Runs the bundled action the way the GitHub runner does: inputs as INPUT_* variables (with action.yml defaults),
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE / GITHUB_ENV files, SIGINT then SIGTERM on cancel.
 import { spawn } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'

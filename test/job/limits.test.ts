@@ -6,7 +6,7 @@ import { jobSource } from './fixtures.js'
 const valid = jobSource('valid/own-code.yaml').text
 /** The valid file with its parameter map replaced. */
 const withParameters = (lines: string): string =>
-  valid.replace(/  parameter:\n(    .*\n)+/, `  parameter:\n${lines}\n`)
+  valid.replace(/ {2}parameter:\n( {4}.*\n)+/, `  parameter:\n${lines}\n`)
 
 describe('job file limits', () => {
   test('12,000 unknown keys: the first 100 located exactly, the rest counted in one closing line', () => {
