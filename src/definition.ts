@@ -25,7 +25,7 @@ export function relativeToWorkspace(file: string): string {
 export function checkJobFile(file: string | undefined, inputs: DefinitionInputs): BuildResult {
   if (file === undefined) return buildJobDefinition(undefined, inputs)
   const shown = relativeToWorkspace(file)
-  const read = readWorkspaceFile(workspaceDir(), file, { input: 'job_file' })
+  const read = readWorkspaceFile(workspaceDir(), file, { input: 'job_file', shown })
   if ('problem' in read) {
     return {
       diagnostics: [

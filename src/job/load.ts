@@ -164,7 +164,80 @@ export interface LoadedJobFile {
 }
 
 /** Parse a job file. Any YAML problem is reported here, and then the file is not validated further. */
+/** A job is a few levels deep; deeper nesting only costs stack and memory in the parser. */
+export const MAX_NESTING_DEPTH = 64
+
+/**
+ * How deep the text nests collections, estimated before parsing: brackets outside quotes and comments, and
+ * block indentation levels. Stops counting once past `limit`; the offset is where that happened.
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  let flow = 0
+  let quote: string | undefined
+  const indents: number[] = []
+  let lineStart = true
+  let indent = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') {
+      lineStart = true
+      indent = 0
+      continue
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        indent++
+        continue
+      }
+      lineStart = false
+      if (c !== '#' && c !== '\r' && quote === undefined && flow === 0) {
+        while (indents.length > 0 && (indents.at(-1) ?? 0) >= indent) indents.pop()
+        indents.push(indent)
+        if (indents.length > limit) return i
+      }
+    }
+    if (quote !== undefined) {
+      if (c === '\\' && quote === '"') i++
+      else if (c === quote) quote = undefined
+    } else if (c === '"' || c === "'") {
+      // Only a quote that opens a scalar counts: `it's` inside a plain value does not.
+      const before = text[i - 1]
+      if (before === undefined || /[\s,[{:]/.test(before)) quote = c
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i)
+      i = (end < 0 ? text.length : end) - 1
+    } else if (c === '[' || c === '{') {
+      if (++flow > limit) return i
+    } else if ((c === ']' || c === '}') && flow > 0) flow--
+  }
+  return undefined
+}
+
 export function loadJobFile(source: JobSource): LoadedJobFile {
+  const tooDeep = nestingBeyond(source.text, MAX_NESTING_DEPTH)
+  if (tooDeep !== undefined) {
+    const at = new LineCounter()
+    source.text.split('\n').reduce((offset, line) => {
+      at.addNewLine(offset)
+      return offset + line.length + 1
+    }, 0)
+    const { line, col } = at.linePos(tooDeep)
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          rule: 'YAML syntax',
+          message: `The job file nests more than ${MAX_NESTING_DEPTH} levels deep here; a job definition needs a handful.`,
+          file: source.file,
+          line,
+          column: col,
+          endLine: line,
+          endColumn: col + 1,
+          path: []
+        }
+      ]
+    }
+  }
   const lines = new LineCounter()
   const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const tree = plainTree(doc, source.text)

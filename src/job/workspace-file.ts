@@ -14,10 +14,12 @@ export type WorkspaceRead = { text: string } | { problem: string }
 export interface ReadOptions {
   /** The input that named the file, for the message: `job_file`. */
   input: string
+  /** The name to use in messages (default: `file` as given). */
+  shown?: string
   maxBytes?: number
 }
 
-const mib = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`
+const mib = (bytes: number): string => `${Math.floor((bytes / 1024 / 1024) * 100) / 100} MiB`
 
 /** Whether `inner` is `root` or lies below it (both absolute and real). */
 export function isInside(root: string, inner: string): boolean {
@@ -29,7 +31,7 @@ export function isInside(root: string, inner: string): boolean {
 export function readWorkspaceFile(root: string, file: string, options: ReadOptions): WorkspaceRead {
   const maxBytes = options.maxBytes ?? MAX_JOB_FILE_BYTES
   // Control characters (a newline in a file name) shown escaped, the rest as written.
-  const shown = JSON.stringify(file).slice(1, -1)
+  const shown = JSON.stringify(options.shown ?? file).slice(1, -1)
   const fix = `\`${options.input}\` must name a file inside the workspace (${root})`
   let realRoot: string
   let real: string

@@ -1,6 +1,7 @@
 /** Hostile job files are bounded: problems per file, list sizes. */
 import { buildJobDefinition } from '../../src/job/index.js'
 import { MAX_LIST_ITEMS, MAX_PROBLEMS_PER_FILE } from '../../src/job/build.js'
+import { MAX_NESTING_DEPTH, nestingBeyond } from '../../src/job/load.js'
 import { jobSource } from './fixtures.js'
 
 const valid = jobSource('valid/own-code.yaml').text
@@ -45,5 +46,32 @@ describe('job file limits', () => {
     const result = buildJobDefinition({ file: 'jobs/params.yaml', text: withParameters(parameters) }, {})
     expect(result.diagnostics.filter(d => d.severity === 'error')).toEqual([])
     expect(result.definition?.config.parameter).toHaveLength(max)
+  })
+})
+
+describe('nesting depth', () => {
+  test('100,000 nested brackets: one error at the place, before the parser recurses', () => {
+    const text = `job_name: a\nconfig: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`
+    const result = buildJobDefinition({ file: 'jobs/deep.yaml', text }, {})
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'YAML syntax',
+        message: `The job file nests more than ${MAX_NESTING_DEPTH} levels deep here; a job definition needs a handful.`,
+        line: 2,
+        column: 9 + MAX_NESTING_DEPTH
+      })
+    ])
+  })
+
+  test('deep block indentation is refused the same way', () => {
+    const text =
+      'config:\n' + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n') + ' 1\n'
+    expect(nestingBeyond(text, MAX_NESTING_DEPTH)).toBeDefined()
+  })
+
+  test('real job files, brackets in quotes and comments included, are far from the limit', () => {
+    expect(nestingBeyond(valid, 8)).toBeUndefined()
+    const quoted = `job_desc: "${'['.repeat(200)}" # ${'{'.repeat(200)}\nuser_command: '${'{'.repeat(200)}'\n`
+    expect(nestingBeyond(quoted, MAX_NESTING_DEPTH)).toBeUndefined()
   })
 })
