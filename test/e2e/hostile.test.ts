@@ -221,7 +221,18 @@ describe('hostile job files are refused or handled within 2 s and 200 MB', () =>
           join(workspace, 'hostile', 'params.yaml'),
           valid.replace(
             / {2}parameter:\n( {4}.*\n)+/,
-            `  parameter: {${Array.from({ length: 100_000 }, (_, i) => `p${i}: ${i % 10}`).join(', ')}}\n`
+            `  parameter: {${Array.from({ length: 100_000 }, (_, i) => `${i.toString(36)}: 1`).join(', ')}}\n`
+          )
+        )
+    ],
+    [
+      'params-5000.yaml',
+      () =>
+        writeFileSync(
+          join(workspace, 'hostile', 'params-5000.yaml'),
+          valid.replace(
+            / {2}parameter:\n( {4}.*\n)+/,
+            `  parameter: {${Array.from({ length: 5000 }, (_, i) => `${i.toString(36)}: 1`).join(', ')}}\n`
           )
         )
     ],
@@ -240,6 +251,17 @@ describe('hostile job files are refused or handled within 2 s and 200 MB', () =>
     for (const [, make] of files) make()
   })
 
+  /** What each refusal says, in an annotation or the failure line. */
+  const reasons: Record<string, RegExp> = {
+    'huge.yaml': /is 50(\.\d+)? MiB, more than the 1 MiB a job file may have/,
+    'deep.yaml': /nests more than 64 levels deep/,
+    'keys.yaml': /11900 more problems are not listed/,
+    'params.yaml': /holds more than 20000 keys and list items/,
+    'params-5000.yaml': /`config\.parameter` has 5000 items; at most 1000 are accepted/,
+    'binary.yaml': /is a binary file/,
+    'fifo.yaml': /is not a regular file/
+  }
+
   test.each(files.map(([file]) => file))('%s', async file => {
     const run = await runAction({
       cwd: workspace,
@@ -253,6 +275,8 @@ describe('hostile job files are refused or handled within 2 s and 200 MB', () =>
     expect(run.maxRssKb).toBeLessThan(200 * 1024)
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
     expect(failure(run)).not.toBe('')
+    const said = run.commands.filter(c => c.command === 'error').map(c => c.message)
+    expect(said.some(message => reasons[file]?.test(message))).toBe(true)
   })
 })
 

@@ -1,7 +1,7 @@
 /** Hostile job files are bounded: problems per file, list sizes. */
 import { buildJobDefinition } from '../../src/job/index.js'
 import { MAX_LIST_ITEMS, MAX_PROBLEMS_PER_FILE } from '../../src/job/build.js'
-import { MAX_NESTING_DEPTH, nestingBeyond } from '../../src/job/load.js'
+import { MAX_ENTRIES, MAX_NESTING_DEPTH, shapeBeyond } from '../../src/job/load.js'
 import { jobSource } from './fixtures.js'
 
 const valid = jobSource('valid/own-code.yaml').text
@@ -66,12 +66,31 @@ describe('nesting depth', () => {
   test('deep block indentation is refused the same way', () => {
     const text =
       'config:\n' + Array.from({ length: 200 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n') + ' 1\n'
-    expect(nestingBeyond(text, MAX_NESTING_DEPTH)).toBeDefined()
+    expect(shapeBeyond(text)).toMatchObject({ kind: 'depth' })
   })
 
   test('real job files, brackets in quotes and comments included, are far from the limit', () => {
-    expect(nestingBeyond(valid, 8)).toBeUndefined()
+    expect(shapeBeyond(valid, 8, 40)).toBeUndefined()
     const quoted = `job_desc: "${'['.repeat(200)}" # ${'{'.repeat(200)}\nuser_command: '${'{'.repeat(200)}'\n`
-    expect(nestingBeyond(quoted, MAX_NESTING_DEPTH)).toBeUndefined()
+    expect(shapeBeyond(quoted)).toBeUndefined()
+  })
+})
+
+describe('entries', () => {
+  test('100,000 parameters in a flow mapping: refused before parsing, at the place the limit is passed', () => {
+    const text = `config:\n  parameter: {${Array.from({ length: 100_000 }, (_, i) => `${i.toString(36)}: 1`).join(', ')}}\n`
+    const result = buildJobDefinition({ file: 'jobs/params.yaml', text }, {})
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        message: `The job file holds more than ${MAX_ENTRIES} keys and list items (here the limit is passed); a job definition has dozens.`,
+        line: 2
+      })
+    ])
+  })
+
+  test('as many block lines are refused the same way; commas in quoted values do not count', () => {
+    const lines = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => `k${i}: 1`).join('\n')
+    expect(shapeBeyond(lines)).toMatchObject({ kind: 'entries' })
+    expect(shapeBeyond(`a: [${'"x,y", '.repeat(10)}]\nb: '${','.repeat(MAX_ENTRIES + 5)}'\n`)).toBeUndefined()
   })
 })
