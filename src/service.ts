@@ -69,7 +69,8 @@ function authorizerFor(
             requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
             ...(credentials.audience ? { audience: credentials.audience } : {}),
             userAgent: USER_AGENT,
-            timeoutMs: requestTimeoutMs
+            // GitHub answers in well under a second: a hang is cut short, then retried.
+            timeoutMs: Math.min(requestTimeoutMs, 10_000)
           }),
         exchange: idToken => exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken),
         onToken: secret => {
