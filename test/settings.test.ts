@@ -213,7 +213,7 @@ describe('environment fallbacks', () => {
     ).toEqual({ kind: 'oidc', idpId: 'github', audience: 'aud' })
   })
 
-  test('every secret is listed for masking, on the validate_only path too', () => {
+  test('every secret is listed for masking, on the validate_only path too; access keys as well', () => {
     const parsed = parseSettings(
       {
         validate_only: 'true',
@@ -222,8 +222,14 @@ describe('environment fallbacks', () => {
         auth_token: 'TOKEN',
         access_key: 'AK'
       },
-      { HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK', HUAWEICLOUD_SDK_SK: 'SDKSK' }
+      {
+        HUAWEI_CLOUD_ACCESS_KEY_ID: 'EAK',
+        HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK',
+        HUAWEICLOUD_SDK_AK: 'SDKAK',
+        HUAWEICLOUD_SDK_SK: 'SDKSK'
+      }
     )
-    expect(parsed.secrets.sort()).toEqual(['ESK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+    // An access key is not secret alone, but a service message echoing it names the account.
+    expect(parsed.secrets.sort()).toEqual(['AK', 'EAK', 'ESK', 'SDKAK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
   })
 })

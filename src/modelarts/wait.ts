@@ -56,6 +56,8 @@ const defaultMaxFailureMs = 10 * 60_000
 const minimumPollIntervalMs = 100
 // After failed reads the next poll comes later (doubling), but never later than this unless the interval is longer.
 const maximumBackoffMs = 60_000
+/** The last lines are read before the end is announced, but a hanging log service never holds the end longer. */
+const finalDrainBudgetMs = 30_000
 
 /** Thrown inside the loop when the signal aborts; turned into the 'cancelled' outcome. */
 class Cancelled extends Error {}
@@ -78,6 +80,17 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
     : undefined
 
   const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
+  // Log reads run beside the status polls, never in their way: a slow log read delays only the log.
+  let logsInFlight: Promise<void> | undefined
+  const readLogsBeside = (): void => {
+    if (!logs || logsInFlight) return
+    logsInFlight = logs
+      .drain(untilAborted, false)
+      .then(() => undefined, ignoreCancelled)
+      .finally(() => {
+        logsInFlight = undefined
+      })
+  }
   const ended = (outcome: 'timeout' | 'cancelled'): WaitResult => ({
     outcome,
     status,
@@ -113,7 +126,27 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
         if (seen.terminal) {
           // The last lines often reach the log service after the status changes: read them all before
           // announcing the end, so the log reads in order.
-          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
+          if (logs) {
+            const drained = (async () => {
+              await logsInFlight
+              // A read that fails now is tried again a few times: these are the lines nobody saw yet.
+              for (let tries = 0; tries < 3 && !(await logs.drain(untilAborted, true)); tries++);
+            })().catch(ignoreCancelled)
+            let budget: ReturnType<typeof setTimeout> | undefined
+            const gaveUp = await untilAborted(
+              Promise.race([
+                drained.then(() => false),
+                new Promise<boolean>(resolve => {
+                  budget = setTimeout(() => resolve(true), finalDrainBudgetMs)
+                })
+              ])
+            ).finally(() => clearTimeout(budget))
+            if (gaveUp)
+              callbacks.transientFailure(
+                `The rest of the training log was not read within ${finalDrainBudgetMs / 1000} s; see it in the console.`,
+                finalDrainBudgetMs
+              )
+          }
         }
         // Names are unique per code, and also compare equal for undocumented non-numeric codes.
         if (seen.name !== status?.name) {
@@ -132,7 +165,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           }
         }
       }
-      await logs?.drain(untilAborted, false)
+      readLogsBeside()
 
       const backoffMs = Math.min(
         pollIntervalMs * 2 ** failuresInARow,
@@ -160,14 +193,17 @@ class LogFollower {
     private readonly maxFailureMs: number
   ) {}
 
-  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<void> {
-    if (this.stopped) return
+  /** False when a read failed (and was reported); true when the log was read as far as allowed. */
+  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<boolean> {
+    if (this.stopped) return true
     try {
       await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final)
       this.failingSince = undefined
+      return true
     } catch (error) {
       if (error instanceof Cancelled) throw error
       this.failed(error)
+      return this.stopped
     }
   }
 
