@@ -98,7 +98,8 @@ const result = await waitForTerminalStatus({
     logLine: () => {
       lines++
     },
-    transientFailure: message => console.error(`  (transient) ${message}`)
+    transientFailure: message => console.error(`  (transient) ${message}`),
+    logNotice: message => console.error(`  (log) ${message}`)
   }
 })
 const seconds = (performance.now() - started) / 1000

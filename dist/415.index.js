@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6288);
-// EXTERNAL MODULE: ./src/steps/definition.ts + 8 modules
-var steps_definition = __webpack_require__(7186);
+// EXTERNAL MODULE: ./src/steps/definition.ts + 13 modules
+var steps_definition = __webpack_require__(3189);
 // EXTERNAL MODULE: ./src/steps/connect.ts + 8 modules
 var connect = __webpack_require__(4833);
 // EXTERNAL MODULE: ./src/modelarts/api.ts
@@ -51,6 +51,8 @@ async function waitForTerminalStatus(options) {
     const timeline = status ? [{ status, atMs: 0 }] : [];
     let failingSince;
     let failuresInARow = 0;
+    /** The name of a terminal status seen once that needs one more poll to be final (`confirm`). */
+    let unconfirmed;
     const logs = options.streamLogs
         ? new LogFollower(api.logReader(ref), callbacks, now, maxFailureMs)
         : undefined;
@@ -86,10 +88,13 @@ async function waitForTerminalStatus(options) {
             if (detail) {
                 const seen = detail.status;
                 const atMs = elapsed();
-                if (seen.terminal) {
+                // A status that may still change back is reported at once, but ends the wait only when seen twice in a row.
+                const final = seen.terminal && (seen.confirm !== true || unconfirmed === seen.name);
+                unconfirmed = seen.terminal && seen.confirm === true ? seen.name : undefined;
+                if (final) {
                     // The last lines often reach the log service after the status changes: read them all before
                     // announcing the end, so the log reads in order.
-                    await logs?.drain(untilAborted, true).catch(ignoreCancelled);
+                    await logs?.drain(untilAborted, true, detail).catch(ignoreCancelled);
                 }
                 // Names are unique per code, and also compare equal for undocumented non-numeric codes.
                 if (seen.name !== status?.name) {
@@ -98,7 +103,7 @@ async function waitForTerminalStatus(options) {
                     timeline.push({ status: seen, atMs });
                     callbacks.statusChanged(seen, atMs, previous);
                 }
-                if (seen.terminal) {
+                if (final) {
                     return {
                         outcome: 'terminal',
                         status: seen,
@@ -108,7 +113,7 @@ async function waitForTerminalStatus(options) {
                     };
                 }
             }
-            await logs?.drain(untilAborted, false);
+            await logs?.drain(untilAborted, false, detail);
             const backoffMs = Math.min(pollIntervalMs * 2 ** failuresInARow, Math.max(pollIntervalMs, maximumBackoffMs));
             const untilTimeoutMs = options.timeoutMs - elapsed();
             if (untilTimeoutMs <= 0)
@@ -136,11 +141,14 @@ class LogFollower {
         this.now = now;
         this.maxFailureMs = maxFailureMs;
     }
-    async drain(untilAborted, final) {
+    async drain(untilAborted, final, run) {
         if (this.stopped)
             return;
         try {
-            await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final);
+            await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final, {
+                run,
+                notice: message => this.callbacks.logNotice(message)
+            });
             this.failingSince = undefined;
         }
         catch (error) {
@@ -240,6 +248,10 @@ async function followJob(service, settings, submitted, cancel) {
             },
             transientFailure(message, failingForMs) {
                 core/* warning */.$e(`${message} (failing for ${(0,duration/* formatDuration */.a)(failingForMs)})`);
+            },
+            logNotice(message) {
+                // Lines are missing from the log (v2 preview window): worth a warning, not an error.
+                core/* warning */.$e(message);
             }
         }
     });
@@ -313,7 +325,7 @@ var plural = __webpack_require__(1190);
 
 
 async function createTrainingJob(settings) {
-    const definition = await (0,steps_definition/* readJobDefinition */.Jc)(settings.jobFile, settings.definitionInputs);
+    const definition = await (0,steps_definition/* readJobDefinition */.Jc)(settings.jobFile, settings.definitionInputs, settings.definitionOptions);
     const service = await (0,connect.connect)(settings);
     try {
         await submitAndFollow(settings, definition, service);

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names.js'
+import type { ApiVersion, BuildOptions } from './job/index.js'
 import { parseDuration } from './util/duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
 
@@ -21,7 +22,9 @@ export const INPUT_NAMES = [
   'idp_id',
   'oidc_audience',
   'job_file',
+  'api_version',
   ...DEFINITION_INPUT_NAMES,
+  'overrides',
   'validate_only',
   'if_exists',
   'wait',
@@ -29,7 +32,8 @@ export const INPUT_NAMES = [
   'poll_interval',
   'fail_on_job_failure',
   'stop_on_cancel',
-  'stream_logs'
+  'stream_logs',
+  'github_token'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -39,6 +43,8 @@ export type Env = Readonly<Record<string, string | undefined>>
 
 /** Structured inputs are YAML: their indentation, the first line's included, is kept. */
 const STRUCTURED = new Set<string>(['parameter', 'data_source', 'volumes'])
+const API_VERSIONS: ReadonlySet<string> = new Set<ApiVersion>(['auto', 'v1', 'v2'])
+const isApiVersion = (value: string): value is ApiVersion => API_VERSIONS.has(value)
 
 export type Credentials =
   | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken: string | undefined }
@@ -57,11 +63,20 @@ interface CommonSettings {
   /** Job file paths or globs, one per line; empty when the definition comes from inputs alone. */
   jobFiles: string[]
   definitionInputs: DefinitionInputs
+  /**
+   * Per-request timeout; env MODELARTS_HTTP_TIMEOUT (e.g. `10s`), for slow networks and tests. Bounds the calls
+   * to Huawei Cloud, and with validate_only those of the check run to GitHub.
+   */
+  requestTimeoutMs: number
+  /** `api_version` (default auto) and `overrides` (raw YAML, '' when not given), as the definition reads them. */
+  definitionOptions: Required<BuildOptions>
 }
 
-/** validate_only: no credentials, no network. */
+/** validate_only: no credentials, nothing sent to Huawei Cloud (only a check run to GitHub, with a token). */
 export interface ValidateOnlySettings extends CommonSettings {
   validateOnly: true
+  /** Posts the problems the runner would not draw through a check run; undefined when the input is empty. */
+  githubToken: string | undefined
 }
 
 export interface CreateSettings extends CommonSettings {
@@ -77,8 +92,6 @@ export interface CreateSettings extends CommonSettings {
   streamLogs: boolean
   target: Target
   credentials: Credentials
-  /** Per-request timeout; env MODELARTS_HTTP_TIMEOUT (e.g. `10s`), for slow networks and tests. */
-  requestTimeoutMs: number
 }
 
 export type Settings = ValidateOnlySettings | CreateSettings
@@ -153,6 +166,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     input('secret_key'),
     input('security_token'),
     input('auth_token'),
+    input('github_token'),
     firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'),
     firstOf(env, 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
     firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
@@ -175,6 +189,19 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
   for (const name of DEFINITION_INPUT_NAMES) {
     const value = STRUCTURED.has(name) ? (raw[name] ?? '') : input(name)
     if (value.trim() !== '') definitionInputs[name] = value
+  }
+  const apiVersionRaw = input('api_version') || 'auto'
+  let apiVersion: ApiVersion = 'auto'
+  if (isApiVersion(apiVersionRaw)) apiVersion = apiVersionRaw
+  else {
+    problems.push(
+      `Input \`api_version\` is "${apiVersionRaw}": write auto (the job file's keys decide), v1 or v2.`
+    )
+  }
+  const overrides = raw.overrides ?? ''
+  const definitionOptions: Required<BuildOptions> = {
+    apiVersion,
+    overrides: overrides.trim() === '' ? '' : overrides
   }
 
   const ifExistsRaw = input('if_exists') || 'fail'
@@ -202,7 +229,18 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
 
   if (validateOnly) {
     if (problems.length > 0) return { settings: undefined, problems, secrets }
-    return { settings: { validateOnly: true, jobFiles, definitionInputs }, problems: [], secrets }
+    return {
+      settings: {
+        validateOnly: true,
+        jobFiles,
+        definitionInputs,
+        definitionOptions,
+        requestTimeoutMs,
+        githubToken: input('github_token') || undefined
+      },
+      problems: [],
+      secrets
+    }
   }
 
   const target = parseTarget(input, env, problems)
@@ -214,6 +252,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
       jobFiles,
       jobFile: jobFiles[0],
       definitionInputs,
+      definitionOptions,
       ...behaviour,
       target,
       credentials,

@@ -28,6 +28,7 @@ const matches = (pattern: RegExp): string[] => [...source.matchAll(pattern)].map
 describe('the contract', () => {
   test('every input of the design is declared, with the design defaults', () => {
     const behaviour = {
+      api_version: 'auto',
       validate_only: 'false',
       if_exists: 'fail',
       wait: 'false',
@@ -35,7 +36,8 @@ describe('the contract', () => {
       poll_interval: '30s',
       fail_on_job_failure: 'true',
       stop_on_cancel: 'true',
-      stream_logs: 'true'
+      stream_logs: 'true',
+      github_token: '${{ github.token }}'
     }
     const others = [
       'region',
@@ -46,7 +48,7 @@ describe('the contract', () => {
       'secret_key',
       'security_token'
     ]
-    const more = ['auth_token', 'idp_id', 'oidc_audience', 'job_file']
+    const more = ['auth_token', 'idp_id', 'oidc_audience', 'job_file', 'overrides']
     for (const name of [...others, ...more, ...DEFINITION_INPUT_NAMES]) {
       expect(action.inputs[name]).toBeDefined()
       expect(action.inputs[name]!.default).toBeUndefined()

@@ -40,8 +40,23 @@ describe('the two kinds of settings', () => {
     expect(settingsOf({ validate_only: 'true', job_file: ' jobs/a.yaml \n\n jobs/*.yml ' })).toEqual({
       validateOnly: true,
       jobFiles: ['jobs/a.yaml', 'jobs/*.yml'],
-      definitionInputs: {}
+      definitionInputs: {},
+      requestTimeoutMs: 30_000,
+      githubToken: undefined,
+      definitionOptions: { apiVersion: 'auto', overrides: '' }
     })
+  })
+
+  test('validate_only carries the GitHub token for the check run; create has no use for it', () => {
+    const validate = settingsOf(
+      { validate_only: 'true', github_token: ' ghs_abc \n' },
+      {
+        MODELARTS_HTTP_TIMEOUT: '5s'
+      }
+    )
+    expect(validate).toMatchObject({ validateOnly: true, githubToken: 'ghs_abc', requestTimeoutMs: 5_000 })
+    expect(settingsOf({ validate_only: 'true', github_token: '  ' })).toHaveProperty('githubToken', undefined)
+    expect(createSettingsOf({ ...create, github_token: 'ghs_abc' })).not.toHaveProperty('githubToken')
   })
 
   test('create carries the target, the credentials and the behaviour defaults', () => {
@@ -50,6 +65,7 @@ describe('the two kinds of settings', () => {
       jobFiles: ['jobs/a.yaml'],
       jobFile: 'jobs/a.yaml',
       definitionInputs: { job_name: 'nightly' },
+      definitionOptions: { apiVersion: 'auto', overrides: '' },
       ifExists: 'fail',
       wait: false,
       timeoutMs: (5 * 60 + 50) * 60_000,
@@ -92,10 +108,44 @@ describe('structured inputs keep their indentation', () => {
       worker_server_num: '1'
     })
     expect(built.diagnostics).toEqual([])
-    expect(built.definition?.config.parameter).toEqual([
+    expect(built.api).toBe('v1')
+    const definition = built.api === 'v1' ? built.definition : undefined
+    expect(definition?.config.parameter).toEqual([
       { label: 'lr', value: '0.1' },
       { label: 'epochs', value: '3' }
     ])
+  })
+
+  test('overrides is read untrimmed, and reaches the definition with api_version on either path', () => {
+    // Indented from the first line, as a YAML block in a workflow may be.
+    const overrides =
+      '  algorithm: {id: algo-1}\n  spec:\n    resource: {flavor_id: modelarts.vm.cpu.8u, node_count: 1}\n'
+    for (const extra of [{ validate_only: 'true' }, create]) {
+      const settings = settingsOf({ ...extra, api_version: ' v2 ', overrides })
+      expect(settings.definitionOptions).toEqual({ apiVersion: 'v2', overrides })
+    }
+    const settings = settingsOf({
+      validate_only: 'true',
+      api_version: 'v2',
+      overrides,
+      job_name: 'from-input'
+    })
+    const built = buildJobDefinition(undefined, settings.definitionInputs, settings.definitionOptions)
+    expect(built.diagnostics).toEqual([])
+    expect(built.api).toBe('v2')
+    expect(built.definition).toEqual({
+      metadata: { name: 'from-input' },
+      algorithm: { id: 'algo-1' },
+      spec: { resource: { flavor_id: 'modelarts.vm.cpu.8u', node_count: 1 } }
+    })
+    const asV1 = settingsOf({ validate_only: 'true', api_version: 'v1', overrides, job_name: 'from-input' })
+    const refused = buildJobDefinition(undefined, asV1.definitionInputs, asV1.definitionOptions)
+    expect(refused.api).toBe('v1')
+    expect(refused.diagnostics.some(d => d.input === 'overrides' && d.severity === 'error')).toBe(true)
+  })
+
+  test('blank overrides are no overrides', () => {
+    expect(settingsOf({ validate_only: 'true', overrides: ' \n ' }).definitionOptions.overrides).toBe('')
   })
 
   test('blank structured inputs are not set', () => {
@@ -113,6 +163,10 @@ describe('every input message', () => {
     [{ stop_on_cancel: 'no' }, 'Input `stop_on_cancel` is "no": write true or false.'],
     [{ stream_logs: 'y' }, 'Input `stream_logs` is "y": write true or false.'],
     [{ if_exists: 'replace' }, 'Input `if_exists` is "replace": write fail or new_version.'],
+    [
+      { api_version: 'v3' },
+      'Input `api_version` is "v3": write auto (the job file\'s keys decide), v1 or v2.'
+    ],
     [
       { timeout: '500ms' },
       'Input `timeout`: "500ms" uses milliseconds, which are not allowed here: write e.g. 90m, 2h, 5h50m, 1h30m15s, 45s, or a whole number of seconds such as 3600'
@@ -220,7 +274,8 @@ describe('environment fallbacks', () => {
         secret_key: 'SK',
         security_token: 'ST',
         auth_token: 'TOKEN',
-        access_key: 'AK'
+        access_key: 'AK',
+        github_token: 'GHS'
       },
       {
         HUAWEI_CLOUD_ACCESS_KEY_ID: 'EAK',
@@ -230,6 +285,13 @@ describe('environment fallbacks', () => {
       }
     )
     // An access key is not secret alone, but a service message echoing it names the account.
-    expect(parsed.secrets.sort()).toEqual(['AK', 'EAK', 'ESK', 'SDKAK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+    expect(parsed.secrets.sort()).toEqual(['AK', 'EAK', 'ESK', 'GHS', 'SDKAK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+  })
+
+  test('the GitHub token is listed for masking on the create path and when the inputs have problems', () => {
+    expect(parseSettings({ ...create, github_token: 'GHS' }).secrets).toEqual(['AK', 'SK', 'GHS'])
+    const refused = parseSettings({ validate_only: 'true', wait: 'maybe', github_token: 'GHS' })
+    expect(refused.settings).toBeUndefined()
+    expect(refused.secrets).toEqual(['GHS'])
   })
 })

@@ -71,6 +71,11 @@ export function wasThrottled(error: unknown): boolean {
   return fieldsOf(error).status === 429
 }
 
+/** The wait the service asked for with its failure (Retry-After), if it said. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return fieldsOf(error).retryAfterMs
+}
+
 /** A transient failure before the request left (connection refused): safe to send again as it is. */
 export function neverSent(error: unknown): boolean {
   const e = fieldsOf(error)

@@ -1,6 +1,6 @@
 /**
  * What the steps ask of ModelArts, whichever API answers: submit a run exactly once, read its status,
- * stop it, follow its log. v1 implements it in v1-api.ts; v2 sits beside it in the same shape. Pure types.
+ * stop it, follow its log. v1 implements it in v1-api.ts, v2 in v2-api.ts. Pure types.
  */
 import type { JobDefinition } from '../job/index.js'
 
@@ -22,6 +22,11 @@ export interface JobStatus {
   terminal: boolean
   /** The documented meaning, for the log and the summary. */
   description: string
+  /**
+   * A terminal status the service may still leave (v2 `Abnormal`, which fault tolerance can turn back into
+   * `Running`): the wait treats it as final only when the next poll shows it again, and the post step still stops it.
+   */
+  confirm?: boolean
 }
 
 /** `running (8)`, `waiting (7): queued, waiting for resources`; without a code just the name. */
@@ -42,7 +47,7 @@ export interface Submitted {
   /** v1 `V0001`; v2 the series number with new_version, else empty. */
   versionName: string
   status: JobStatus
-  /** 'job': a new job; 'version': the next run of an existing one (v1 version, v2 series member). */
+  /** 'job': a new job (v2 always: a series member is a job of its own); 'version': a new v1 version of an existing job. */
   kind: 'job' | 'version'
   /** With kind 'version': the run the new one follows. */
   previousVersionId?: string
@@ -54,6 +59,16 @@ export interface RunDetail {
   status: JobStatus
   /** Run time so far in ms, as the service reports it. */
   durationMs?: number
+  /** The tasks whose logs the run writes, when the status read names them (v2 `status.tasks`); v1 lists log files itself. */
+  tasks?: string[]
+}
+
+/** What a log read gets from the wait besides the line callback. */
+export interface LogPoll {
+  /** This poll's status read (v2 takes the tasks from it); undefined when the read failed. */
+  run: RunDetail | undefined
+  /** One line about the log rather than from it, e.g. that v2's preview window moved past unprinted lines. */
+  notice(message: string): void
 }
 
 /** Reads a run's log a window at a time; keeps only positions (v1 cursors, v2 bytes printed), never the log. */
@@ -65,13 +80,18 @@ export interface LogReader {
   read(
     line: (text: string, worker: string | undefined) => void,
     untilAborted: <T>(work: Promise<T>) => Promise<T>,
-    final: boolean
+    final: boolean,
+    poll: LogPoll
   ): Promise<void>
 }
 
-export interface TrainingJobsApi {
+/**
+ * `D`: the definition this API creates from. v1 takes the v1 body (`JobDefinition`); v2 its own body
+ * (v2-api.ts), until job/ offers both as one union and each API accepts its member.
+ */
+export interface TrainingJobsApi<D = JobDefinition> {
   /** Creates the job (or, with ifExists new_version, the next run of the job of that name) exactly once. */
-  submit(definition: JobDefinition, options: SubmitOptions): Promise<Submitted>
+  submit(definition: D, options: SubmitOptions): Promise<Submitted>
   getRun(ref: JobRef): Promise<RunDetail>
   /** Stopping twice is harmless. */
   stop(ref: JobRef): Promise<void>

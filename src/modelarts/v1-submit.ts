@@ -5,8 +5,8 @@
 import type { JobDefinition } from '../job/index.js'
 import type { SubmitOptions } from './api.js'
 import type { CreatedVersion, JobSummary, TrainingJobsV1, VersionSummary } from './v1.js'
-import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
-import { mayHaveLanded, neverSent, wasThrottled } from '../huaweicloud/errors.js'
+import { backoffDelay, defaultRetryPolicy, sleep as realSleep, throttleDelay } from '../huaweicloud/retry.js'
+import { mayHaveLanded, neverSent, retryAfterOf, wasThrottled } from '../huaweicloud/errors.js'
 import { errorMessage } from '../util/values.js'
 
 export const NAME_TAKEN = 'ModelArts.0103'
@@ -35,8 +35,6 @@ const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)
  * this attempt's: tight, so that a job another run made a minute earlier is never taken for this run's.
  */
 export const ADOPT_TOLERANCE_MS = 5000
-/** A 429 means the create was refused, not taken: it is sent again after Retry-After, this long at most. */
-const MAX_THROTTLE_DELAY_MS = 60_000
 
 /** Made by the attempt sent at `sentAt` and checked at `checkedAt`: its create time lies in between. */
 function madeByThisAttempt(createTime: number | undefined, sentAt: number, checkedAt: number): boolean {
@@ -49,12 +47,6 @@ function madeByThisAttempt(createTime: number | undefined, sentAt: number, check
 
 const isoTime = (ms: number | undefined): string =>
   ms === undefined || !Number.isFinite(ms) ? 'at an unknown time' : `at ${new Date(ms).toISOString()}`
-
-/** The create was throttled: how long to wait before sending it again. */
-function throttleDelay(error: unknown, attempt: number): number {
-  const asked = (error as { retryAfterMs?: number } | null)?.retryAfterMs
-  return Math.min(asked ?? backoffDelay(attempt, defaultRetryPolicy), MAX_THROTTLE_DELAY_MS)
-}
 
 export async function submitTrainingJob(
   api: TrainingJobsV1,
@@ -85,7 +77,7 @@ export async function submitTrainingJob(
         continue
       }
       if (wasThrottled(error) && attempt < maxAttempts) {
-        const delayMs = throttleDelay(error, attempt)
+        const delayMs = throttleDelay(retryAfterOf(error), attempt)
         options.log(
           `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
         )
@@ -162,7 +154,7 @@ async function createNewVersion(
         continue
       }
       if (wasThrottled(error) && attempt < maxAttempts) {
-        const delayMs = throttleDelay(error, attempt)
+        const delayMs = throttleDelay(retryAfterOf(error), attempt)
         options.log(
           `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
         )

@@ -1,6 +1,7 @@
 /**
  * Follows a run until it ends, whichever API drives it: polls its status, streams its log through the API's
  * LogReader, honours the timeout and cancellation. Prints nothing itself: everything goes through the callbacks.
+ * A terminal status with `confirm` (v2 Abnormal) is final only when the next poll shows it again.
  */
 import type { JobRef, JobStatus, LogReader, RunDetail, TrainingJobsApi } from './api.js'
 import { isRetryable } from '../huaweicloud/errors.js'
@@ -10,14 +11,17 @@ import { errorMessage } from '../util/values.js'
 export interface WaitCallbacks {
   /** Once per change of status, the first status seen included (but not `initialStatus`). */
   statusChanged(status: JobStatus, elapsedMs: number, previous: JobStatus | undefined): void
-  /** One training log line; `worker` is set when the job writes several log files. */
+  /** One training log line; `worker` is set when the job writes several logs (v1 files, v2 tasks). */
   logLine(line: string, worker: string | undefined): void
   /** A read failed and will be retried, or log streaming stopped; the wait goes on. */
   transientFailure(message: string, failingForMs: number): void
+  /** One line about the log itself, e.g. that v2's preview window moved past lines before they were printed. */
+  logNotice(message: string): void
 }
 
 export interface WaitOptions {
-  api: TrainingJobsApi
+  /** Any API: the wait only reads runs and their logs. */
+  api: Pick<TrainingJobsApi<unknown>, 'getRun' | 'logReader'>
   ref: JobRef
   pollIntervalMs: number
   timeoutMs: number
@@ -75,6 +79,8 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   const timeline: TimelineEntry[] = status ? [{ status, atMs: 0 }] : []
   let failingSince: number | undefined
   let failuresInARow = 0
+  /** The name of a terminal status seen once that needs one more poll to be final (`confirm`). */
+  let unconfirmed: string | undefined
   const logs = options.streamLogs
     ? new LogFollower(api.logReader(ref), callbacks, now, maxFailureMs)
     : undefined
@@ -82,10 +88,11 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
   // Log reads run beside the status polls, never in their way: a slow log read delays only the log.
   let logsInFlight: Promise<void> | undefined
-  const readLogsBeside = (): void => {
+  // The read gets the poll it started beside (v2 reads the tasks of the run from it).
+  const readLogsBeside = (run: RunDetail | undefined): void => {
     if (!logs || logsInFlight) return
     logsInFlight = logs
-      .drain(untilAborted, false)
+      .drain(untilAborted, false, run)
       .then(() => undefined, ignoreCancelled)
       .finally(() => {
         logsInFlight = undefined
@@ -123,14 +130,18 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
       if (detail) {
         const seen = detail.status
         const atMs = elapsed()
-        if (seen.terminal) {
+        // A status that may still change back is reported at once, but ends the wait only when seen twice in a row.
+        const final = seen.terminal && (seen.confirm !== true || unconfirmed === seen.name)
+        unconfirmed = seen.terminal && seen.confirm === true ? seen.name : undefined
+        if (final) {
           // The last lines often reach the log service after the status changes: read them all before
           // announcing the end, so the log reads in order.
           if (logs) {
+            const run = detail
             const drained = (async () => {
               await logsInFlight
               // A read that fails now is tried again a few times: these are the lines nobody saw yet.
-              for (let tries = 0; tries < 3 && !(await logs.drain(untilAborted, true)); tries++);
+              for (let tries = 0; tries < 3 && !(await logs.drain(untilAborted, true, run)); tries++);
             })().catch(ignoreCancelled)
             let budget: ReturnType<typeof setTimeout> | undefined
             const gaveUp = await untilAborted(
@@ -155,7 +166,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           timeline.push({ status: seen, atMs })
           callbacks.statusChanged(seen, atMs, previous)
         }
-        if (seen.terminal) {
+        if (final) {
           return {
             outcome: 'terminal',
             status: seen,
@@ -165,7 +176,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           }
         }
       }
-      readLogsBeside()
+      readLogsBeside(detail)
 
       const backoffMs = Math.min(
         pollIntervalMs * 2 ** failuresInARow,
@@ -194,10 +205,17 @@ class LogFollower {
   ) {}
 
   /** False when a read failed (and was reported); true when the log was read as far as allowed. */
-  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<boolean> {
+  async drain(
+    untilAborted: <T>(work: Promise<T>) => Promise<T>,
+    final: boolean,
+    run: RunDetail | undefined
+  ): Promise<boolean> {
     if (this.stopped) return true
     try {
-      await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final)
+      await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final, {
+        run,
+        notice: message => this.callbacks.logNotice(message)
+      })
       this.failingSince = undefined
       return true
     } catch (error) {

@@ -130,8 +130,23 @@ export interface FileResult {
   warnings: number
 }
 
+/** A remark under the headline: a `job_file` pattern that matched nothing, where the undrawn problems are. */
+export interface SummaryNote {
+  level: 'note' | 'warning' | 'caution'
+  /** Markdown, one paragraph. */
+  text: string
+}
+
+const alert = (note: SummaryNote): string =>
+  `> [!${note.level.toUpperCase()}]\n> ${note.text.replace(/\r?\n/g, ' ')}`
+
 /** blobUrl: `{server}/{owner}/{repo}/blob/{sha}`, so each problem links to its line. */
-export function validationSummary(files: FileResult[], diagnostics: Diagnostic[], blobUrl?: string): string {
+export function validationSummary(
+  files: FileResult[],
+  diagnostics: Diagnostic[],
+  blobUrl?: string,
+  notes: readonly SummaryNote[] = []
+): string {
   const invalid = files.filter(f => f.errors > 0).length
   const problems = diagnostics.filter(d => d.severity === 'error').length
   const headline =
@@ -146,6 +161,7 @@ export function validationSummary(files: FileResult[], diagnostics: Diagnostic[]
   const parts = [
     '## ModelArts job file validation',
     headline,
+    ...notes.map(alert),
     table(
       ['file', 'result'],
       files.map(f => [
@@ -168,4 +184,9 @@ export function validationSummary(files: FileResult[], diagnostics: Diagnostic[]
     )
   }
   return parts.join('\n\n') + '\n'
+}
+
+/** When `job_file` matches no file at all: the one line, and nothing else to show. */
+export function noJobFileSummary(message: string): string {
+  return ['## ModelArts job file validation', alert({ level: 'caution', text: message })].join('\n\n') + '\n'
 }

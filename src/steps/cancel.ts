@@ -79,7 +79,8 @@ export interface LeftoverDeps {
   saved: SavedJob
   /** Read only when there is something to stop. */
   settings: () => Pick<CreateSettings, 'stopOnCancel'>
-  connect: () => Promise<{ api: TrainingJobsApi; dispose(): void }>
+  /** Any API: the post step only reads and stops the run. */
+  connect: () => Promise<{ api: Pick<TrainingJobsApi<unknown>, 'getRun' | 'stop'>; dispose(): void }>
   log: (message: string) => void
 }
 
@@ -105,7 +106,8 @@ export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutco
   const service = await deps.connect()
   try {
     const { status } = await service.api.getRun(saved.ref)
-    if (status.terminal) {
+    // A terminal status that may still change back (v2 Abnormal) is stopped all the same.
+    if (status.terminal && status.confirm !== true) {
       log(`${capitalized(name)} already ended (${status.name}): nothing to stop.`)
       return 'already-ended'
     }

@@ -16,7 +16,11 @@ import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
 export async function createTrainingJob(settings: CreateSettings): Promise<void> {
-  const definition = await readJobDefinition(settings.jobFile, settings.definitionInputs)
+  const definition = await readJobDefinition(
+    settings.jobFile,
+    settings.definitionInputs,
+    settings.definitionOptions
+  )
   const service = await connect(settings)
   try {
     await submitAndFollow(settings, definition, service)

@@ -2,6 +2,7 @@
 import * as path from 'node:path'
 import {
   buildJobDefinition,
+  type BuildOptions,
   type BuildResult,
   type DefinitionInputs,
   type JobDefinition
@@ -22,14 +23,19 @@ export function relativeToWorkspace(file: string): string {
  * Reads and checks one job file (or none); never throws on bad input, the result carries the problems.
  * Synchronous on purpose: for thousands of small files a plain read beats a trip through the thread pool.
  */
-export function checkJobFile(file: string | undefined, inputs: DefinitionInputs): BuildResult {
-  if (file === undefined) return buildJobDefinition(undefined, inputs)
+export function checkJobFile(
+  file: string | undefined,
+  inputs: DefinitionInputs,
+  options: BuildOptions = {}
+): BuildResult {
+  if (file === undefined) return buildJobDefinition(undefined, inputs, options)
   const shown = relativeToWorkspace(file)
   const read = readWorkspaceFile(workspaceDir(), file, { input: 'job_file', shown })
   if ('problem' in read) {
     // An annotation may only point into the repository.
     const outside = shown.startsWith('../') || path.isAbsolute(shown)
     return {
+      api: 'v1',
       diagnostics: [
         {
           severity: 'error',
@@ -43,7 +49,7 @@ export function checkJobFile(file: string | undefined, inputs: DefinitionInputs)
     }
   }
   const { text } = read
-  return buildJobDefinition({ file: shown, text }, inputs)
+  return buildJobDefinition({ file: shown, text }, inputs, options)
 }
 
 export class DefinitionError extends Error {
@@ -56,14 +62,22 @@ export class DefinitionError extends Error {
 /** The definition to send, or a DefinitionError after every problem was annotated. */
 export async function readJobDefinition(
   file: string | undefined,
-  inputs: DefinitionInputs
+  inputs: DefinitionInputs,
+  options: BuildOptions = {}
 ): Promise<JobDefinition> {
-  const result = checkJobFile(file, inputs)
+  const result = checkJobFile(file, inputs, options)
   // A file that could not be read is the whole story: one line, naming the input.
   const unread = result.diagnostics.find(d => d.rule === 'Job file')
   if (unread) throw new DefinitionError(unread.message)
   result.diagnostics.forEach(annotate)
-  if (result.definition) return result.definition
+  // Placeholder until the steps create v2 jobs (issue #10): a v2 definition is validated, never sent.
+  if (result.api === 'v2' && result.definition) {
+    const what = file === undefined ? 'The inputs describe' : `Job file ${relativeToWorkspace(file)} is`
+    throw new DefinitionError(
+      `${what} a valid v2 job definition, but this version of the action creates v1 jobs only; nothing was sent to ModelArts (validate_only checks v2 files).`
+    )
+  }
+  if (result.api === 'v1' && result.definition) return result.definition
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   const inFile = errors.some(d => d.file !== undefined)
   const inInputs = errors.some(d => d.file === undefined)

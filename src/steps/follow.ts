@@ -72,6 +72,10 @@ export async function followJob(
       },
       transientFailure(message, failingForMs) {
         core.warning(`${message} (failing for ${formatDuration(failingForMs)})`)
+      },
+      logNotice(message) {
+        // Lines are missing from the log (v2 preview window): worth a warning, not an error.
+        core.warning(message)
       }
     }
   })

@@ -1,12 +1,15 @@
-/** `validate_only`: checks every matched job file; no credentials, no network. */
+/**
+ * `validate_only`: checks every matched job file; no credentials, nothing sent to Huawei Cloud. Beyond what the
+ * runner draws, the problems go to GitHub through a check run (report/problems.ts).
+ */
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import type { ValidateOnlySettings } from '../settings.js'
 import type { Diagnostic } from '../job/diagnostic.js'
 import { printText } from '../report/untrusted.js'
 import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
-import { annotate } from '../report/annotations.js'
-import { validationSummary, type FileResult } from '../report/summary.js'
+import { annotateProblems, type ProblemDelivery } from '../report/problems.js'
+import { noJobFileSummary, validationSummary, type FileResult, type SummaryNote } from '../report/summary.js'
 import { setValidation, writeSummary } from '../report/outputs.js'
 import { plural } from '../report/plural.js'
 
@@ -17,43 +20,35 @@ export interface ValidationResult {
   valid: boolean
   filesChecked: number
   problems: number
-  /** The line the step fails with, when a file is invalid. */
+  /** The line the step fails with: a file is invalid, or the patterns match no file. */
   failure: string | undefined
 }
 
 export async function validateJobFiles(settings: ValidateOnlySettings): Promise<ValidationResult> {
   const { files, unmatched } = await expandJobFiles(settings.jobFiles)
+  if (settings.jobFiles.length > 0 && files.length === 0) return noJobFile(settings.jobFiles)
   const results: FileResult[] = []
+  const problems: Diagnostic[] = []
   const shownProblems: Diagnostic[] = []
+  const notes: SummaryNote[] = unmatched.map(unmatchedPattern)
   let errors = 0
 
   const record = (file: string, diagnostics: Diagnostic[]): void => {
-    diagnostics.forEach(annotate)
+    problems.push(...diagnostics)
     const fileErrors = diagnostics.filter(d => d.severity === 'error').length
     errors += fileErrors
     results.push({ file, errors: fileErrors, warnings: diagnostics.length - fileErrors })
     for (const d of diagnostics) if (shownProblems.length < SUMMARY_PROBLEM_ROWS) shownProblems.push(d)
   }
 
-  for (const pattern of unmatched) {
-    record(pattern, [
-      {
-        severity: 'error',
-        rule: 'Job file',
-        message: `\`job_file\` pattern "${pattern}" matches no file under ${workspaceDir()}; check the path and the glob.`,
-        path: []
-      }
-    ])
-  }
-
   const targets: Array<string | undefined> = settings.jobFiles.length === 0 ? [undefined] : files
   for (const file of targets) {
-    const result = checkJobFile(file, settings.definitionInputs)
+    const result = checkJobFile(file, settings.definitionInputs, settings.definitionOptions)
     const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
     record(shown, result.diagnostics)
     if (result.definition) {
       // Collapsed: a reviewer opens it to see exactly what would be sent.
-      core.startGroup(`✓ ${shown}: request body that would be sent`)
+      core.startGroup(`✓ ${shown}: ${result.api} request body that would be sent`)
       printText(JSON.stringify(result.definition, null, 2))
       core.endGroup()
     } else {
@@ -70,6 +65,13 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
     failure: undefined
   }
   setValidation(result)
+  // Annotated once every file is checked: only then is it known whether the runner can draw them all.
+  const delivery = await annotateProblems(problems, {
+    githubToken: settings.githubToken,
+    timeoutMs: settings.requestTimeoutMs,
+    summaryRows: SUMMARY_PROBLEM_ROWS
+  })
+  if (delivery.note) notes.push({ level: 'note', text: delivery.note })
   const server = process.env.GITHUB_SERVER_URL
   const repo = process.env.GITHUB_REPOSITORY
   const sha = process.env.GITHUB_SHA
@@ -77,14 +79,41 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
     validationSummary(
       results,
       shownProblems,
-      server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined
+      server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined,
+      notes
     )
   )
   if (invalid === 0) {
-    printText(`${plural(files.length, 'job file')} valid; nothing was sent anywhere.`)
+    printText(`${plural(files.length, 'job file')} valid; nothing was sent to Huawei Cloud.`)
     return result
   }
-  result.failure = `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), annotated above; nothing was sent anywhere.`
+  result.failure = `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), ${whereAnnotated(delivery, problems)}; nothing was sent to Huawei Cloud.`
+  return result
+}
+
+/** Where the failure line sends the reader: the check run when it carries the file problems, else the log. */
+function whereAnnotated(delivery: ProblemDelivery, problems: readonly Diagnostic[]): string {
+  if (delivery.checkRun === undefined) return 'annotated above'
+  const { name, url } = delivery.checkRun
+  // Problems of the inputs have no file for a check run: they stay workflow-command annotations.
+  const inputs = problems.some(d => d.file === undefined) ? ' (those of the inputs above)' : ''
+  return `annotated on the check run "${name}"${url ? `: ${url}` : ''}${inputs}`
+}
+
+/** A pattern that matches nothing is a warning: one line per kind of file is common, not every kind exists. */
+function unmatchedPattern(pattern: string): SummaryNote {
+  const message = `\`job_file\` pattern \`${pattern}\` matches no file; skipped.`
+  core.warning(message)
+  return { level: 'warning', text: message }
+}
+
+/** Together the patterns match nothing: most likely a wrong path, so the step fails with one line. */
+async function noJobFile(patterns: string[]): Promise<ValidationResult> {
+  const list = patterns.map(p => `\`${p}\``).join(', ')
+  const failure = `No job file matches \`job_file\` (${list}) under ${workspaceDir()}; check the paths and globs.`
+  const result: ValidationResult = { valid: false, filesChecked: 0, problems: 0, failure }
+  setValidation(result)
+  await writeSummary(noJobFileSummary(failure))
   return result
 }
 

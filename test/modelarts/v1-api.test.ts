@@ -74,8 +74,11 @@ describe('v1Api', () => {
     const reader = v1Api(api).logReader({ jobId: '7', versionId: '9' })
     const lines: string[] = []
     const same = <T>(work: Promise<T>): Promise<T> => work
-    await reader.read(line => void lines.push(line), same, false)
-    await reader.read(line => void lines.push(line), same, true)
+    const notices: string[] = []
+    const poll = { run: undefined, notice: (message: string) => void notices.push(message) }
+    await reader.read(line => void lines.push(line), same, false, poll)
+    await reader.read(line => void lines.push(line), same, true, poll)
     expect(lines).toEqual(['job.log: hello'])
+    expect(notices).toEqual([])
   })
 })

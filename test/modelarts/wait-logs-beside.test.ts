@@ -57,7 +57,8 @@ test('status polls go on at the interval while a log read hangs', async () => {
     callbacks: {
       statusChanged: () => undefined,
       logLine: line => lines.push(line),
-      transientFailure: () => undefined
+      transientFailure: () => undefined,
+      logNotice: () => undefined
     }
   })
   expect(result.outcome).toBe('terminal')

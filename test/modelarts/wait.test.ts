@@ -135,16 +135,18 @@ interface Recorded {
   changes: Array<{ status: JobStatus; elapsedMs: number; previous: JobStatus | undefined }>
   lines: Array<{ line: string; worker: string | undefined }>
   failures: Array<{ message: string; failingForMs: number }>
+  notices: string[]
 }
 
 function recorder(): Recorded {
-  const recorded: Omit<Recorded, 'callbacks'> = { changes: [], lines: [], failures: [] }
+  const recorded: Omit<Recorded, 'callbacks'> = { changes: [], lines: [], failures: [], notices: [] }
   return {
     ...recorded,
     callbacks: {
       statusChanged: (status, elapsedMs, previous) => recorded.changes.push({ status, elapsedMs, previous }),
       logLine: (line, worker) => recorded.lines.push({ line, worker }),
-      transientFailure: (message, failingForMs) => recorded.failures.push({ message, failingForMs })
+      transientFailure: (message, failingForMs) => recorded.failures.push({ message, failingForMs }),
+      logNotice: message => recorded.notices.push(message)
     }
   }
 }
@@ -488,5 +490,59 @@ describe('waitForTerminalStatus: logs', () => {
     await run()
     expect(record.lines).toEqual([])
     expect(api.logFileNamesCalls + api.logLinesCalls).toBe(0)
+  })
+})
+
+describe('waitForTerminalStatus: what any API may ask of the loop', () => {
+  const status = (name: string, terminal: boolean, confirm?: boolean): JobStatus => ({
+    name,
+    phase: terminal ? 'failed' : 'running',
+    terminal,
+    description: name,
+    confirm
+  })
+
+  /** An API whose status reads follow `statuses` (the last repeats) and whose reader records what it was given. */
+  function scripted(statuses: JobStatus[]) {
+    let reads = 0
+    const given: Array<{ tasks: string[] | undefined; final: boolean }> = []
+    const api: WaitOptions['api'] = {
+      getRun: async () => {
+        const seen = statuses[Math.min(reads, statuses.length - 1)] ?? status('running', false)
+        reads++
+        return { status: seen, durationMs: undefined, tasks: [`task-${reads}`] }
+      },
+      logReader: () => ({
+        async read(line, _untilAborted, final, poll) {
+          given.push({ tasks: poll.run?.tasks, final })
+          poll.notice(`notice ${given.length}`)
+        }
+      })
+    }
+    return { api, given, reads: () => reads }
+  }
+
+  test('a status with confirm ends the wait only when the next poll shows it again', async () => {
+    const fake = scripted([
+      status('abnormal', true, true),
+      status('running', false),
+      status('abnormal', true, true)
+    ])
+    const { run, record } = setup({ statuses: [] }, { api: fake.api, streamLogs: false })
+    const result = await run()
+    expect(result.outcome).toBe('terminal')
+    expect(fake.reads()).toBe(4)
+    expect(names(record.changes.map(c => c.status))).toEqual(['abnormal', 'running', 'abnormal'])
+  })
+
+  test('the log reader gets each poll its status read, and its notices reach logNotice', async () => {
+    const fake = scripted([status('running', false), status('done', true)])
+    const { run, record } = setup({ statuses: [] }, { api: fake.api })
+    await run()
+    expect(fake.given).toEqual([
+      { tasks: ['task-1'], final: false },
+      { tasks: ['task-2'], final: true }
+    ])
+    expect(record.notices).toEqual(['notice 1', 'notice 2'])
   })
 })
