@@ -14,6 +14,7 @@ import {
 } from '../modelarts/api.js'
 import { markFinished, type SavedJob } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
+import { printText } from '../report/untrusted.js'
 
 /** The step ends because the runner cancelled it; main exits at once after saying so. */
 export class CancelledError extends Error {
@@ -37,7 +38,7 @@ export function watchForCancel(): CancelWatch {
   const listener = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     controller.abort()
-    core.info(`Received ${signal}: the workflow is being cancelled.`)
+    printText(`Received ${signal}: the workflow is being cancelled.`)
     handler?.(signal)
   }
   process.on('SIGINT', listener)
@@ -72,10 +73,10 @@ export async function stopRun(
     markFinished('left-running')
     return false
   }
-  core.info(`Stopping ${runName(ref)}.`)
+  printText(`Stopping ${runName(ref)}.`)
   await service.api.stop(ref)
   markFinished('stopped')
-  core.info(`Stop requested for ${runName(ref)}.`)
+  printText(`Stop requested for ${runName(ref)}.`)
   return true
 }
 

@@ -11,6 +11,7 @@ import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary
 import { runProvenance } from '../report/provenance.js'
 import { markFinished, saveApi, saveCreated, saveSent, writeSummary } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
+import { printText } from '../report/untrusted.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
@@ -38,14 +39,14 @@ async function submitAndFollow(
 ): Promise<void> {
   const cancel = watchForCancel()
   try {
-    core.info(
+    printText(
       `Creating training job "${definitionName(definition)}" at ${service.endpoint} (ModelArts ${definition.api}).`
     )
     let submitted: Submitted
     try {
       submitted = await service.submit({
         ifExists: settings.ifExists,
-        log: message => core.info(message)
+        log: printText
       })
     } catch (error) {
       await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error)))
@@ -93,14 +94,14 @@ async function submitAndFollow(
 function announce(submitted: Submitted, service: Service): void {
   const { ref, versionName, status, jobName } = submitted
   const series = versionName ? `, ${versionName} of the series` : ''
-  core.info(
+  printText(
     submitted.kind === 'version'
       ? `Created version ${versionName} (id ${ref.versionId}) of job "${jobName}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
       : ref.versionId === undefined
         ? `Created job "${jobName}": job id ${ref.jobId}${series}, status ${status.name}.`
         : `Created job "${jobName}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
   )
-  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+  if (service.jobUrl) printText(`Console: ${service.jobUrl}`)
 }
 
 /** What the wait means for the step: nothing (it succeeded, or failures are tolerated) or the error to fail with. */
@@ -118,12 +119,18 @@ function verdict(
   if (result.outcome === 'timeout') {
     const last =
       result.status.code === undefined ? result.status.name : `${result.status.name} (${result.status.code})`
-    return new Error(
-      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${how}. Raise \`timeout\` to wait longer.`
-    )
+    const timedOut = `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}.`
+    // The stop failing must not hide why the step ends, nor that the run still goes on (and bills).
+    if (result.stopFailure !== undefined) {
+      const id = submitted.ref.versionId === undefined ? '' : ` (id ${submitted.ref.versionId})`
+      return new Error(
+        `${timedOut} The stop was refused, so ${name}${id} is still running: ${result.stopFailure}. Stop it in the console.`
+      )
+    }
+    return new Error(`${timedOut} The job was ${how}. Raise \`timeout\` to wait longer.`)
   }
   if (result.status.phase === 'succeeded') {
-    core.info(`${capitalized(name)} completed.`)
+    printText(`${capitalized(name)} completed.`)
     return undefined
   }
   const message =
