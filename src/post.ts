@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { readSettings, type CreateSettings } from './settings.js'
 import { stopLeftoverRun } from './steps/cancel.js'
 import { savedJob } from './report/outputs.js'
+import { printText } from './report/untrusted.js'
 import { errorMessage } from './util/values.js'
 
 export async function run(): Promise<void> {
@@ -10,14 +11,16 @@ export async function run(): Promise<void> {
     // Read only when there is a run to stop, and then once.
     let settings: CreateSettings | undefined
     const createSettings = (): CreateSettings => (settings ??= readCreateSettings())
+    const saved = savedJob()
     await stopLeftoverRun({
-      saved: savedJob(),
+      saved,
       settings: createSettings,
       connect: async () => {
         const { connect } = await import('./steps/connect.js')
-        return connect(createSettings())
+        return connect(createSettings(), { api: saved.api })
       },
-      log: message => core.info(message)
+      // Ids from the saved state and status names from the service: printed as text.
+      log: printText
     })
   } catch (error) {
     core.setFailed(`Could not stop the training job after the cancel: ${errorMessage(error)}`)

@@ -8,6 +8,7 @@ import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names
 import type { ApiVersion, BuildOptions } from './job/index.js'
 import { parseDuration } from './util/duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
+import type { RunIdentity } from './modelarts/v2-submit.js'
 
 /** Every input action.yml declares. */
 export const INPUT_NAMES = [
@@ -95,6 +96,11 @@ export interface CreateSettings extends CommonSettings {
   describeOrigin: boolean
   target: Target
   credentials: Credentials
+  /**
+   * The workflow run attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), written into a v2 job's
+   * run marker; outside a runner `local`, `0`, `1` (the marker's nonce still tells two runs apart).
+   */
+  run: RunIdentity
 }
 
 export type Settings = ValidateOnlySettings | CreateSettings
@@ -162,14 +168,18 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     return parsed.ms
   }
 
-  // Masked on every path, validate_only included: nothing may print them, but a typo could.
+  // Masked on every path, validate_only included: nothing may print them, but a typo could. The access key
+  // is not secret on its own, but it names the account: a service message that echoes it is masked too.
   const secrets = [
+    input('access_key'),
     input('secret_key'),
     input('security_token'),
     input('auth_token'),
     input('github_token'),
     firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'),
+    firstOf(env, 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
     firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
+    firstOf(env, 'HUAWEICLOUD_SDK_AK'),
     firstOf(env, 'HUAWEICLOUD_SDK_SK')
   ].filter((value): value is string => value !== undefined && value !== '')
 
@@ -256,7 +266,12 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
       ...behaviour,
       target,
       credentials,
-      requestTimeoutMs
+      requestTimeoutMs,
+      run: {
+        repository: firstOf(env, 'GITHUB_REPOSITORY') ?? 'local',
+        runId: firstOf(env, 'GITHUB_RUN_ID') ?? '0',
+        attempt: firstOf(env, 'GITHUB_RUN_ATTEMPT') ?? '1'
+      }
     },
     problems: [],
     secrets

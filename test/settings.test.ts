@@ -76,7 +76,21 @@ describe('the two kinds of settings', () => {
       describeOrigin: true,
       target: { region: 'cn-north-4', projectId: undefined, endpoint: undefined, iamEndpoint: undefined },
       credentials: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: undefined },
-      requestTimeoutMs: 30_000
+      requestTimeoutMs: 30_000,
+      // Outside a runner: the v2 run marker still has every part.
+      run: { repository: 'local', runId: '0', attempt: '1' }
+    })
+  })
+
+  test("the run identity for v2's marker comes from the runner's variables", () => {
+    const parsed = parseSettings(
+      { region: 'cn-north-4', access_key: 'AK', secret_key: 'SK' },
+      { GITHUB_REPOSITORY: 'octo/repo', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '3' }
+    )
+    expect(parsed.settings?.validateOnly === false && parsed.settings.run).toEqual({
+      repository: 'octo/repo',
+      runId: '77',
+      attempt: '3'
     })
   })
 
@@ -273,7 +287,7 @@ describe('environment fallbacks', () => {
     ).toEqual({ kind: 'oidc', idpId: 'github', audience: 'aud' })
   })
 
-  test('every secret is listed for masking, on the validate_only path too', () => {
+  test('every secret is listed for masking, on the validate_only path too; access keys as well', () => {
     const parsed = parseSettings(
       {
         validate_only: 'true',
@@ -283,13 +297,19 @@ describe('environment fallbacks', () => {
         access_key: 'AK',
         github_token: 'GHS'
       },
-      { HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK', HUAWEICLOUD_SDK_SK: 'SDKSK' }
+      {
+        HUAWEI_CLOUD_ACCESS_KEY_ID: 'EAK',
+        HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK',
+        HUAWEICLOUD_SDK_AK: 'SDKAK',
+        HUAWEICLOUD_SDK_SK: 'SDKSK'
+      }
     )
-    expect(parsed.secrets.sort()).toEqual(['ESK', 'GHS', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+    // An access key is not secret alone, but a service message echoing it names the account.
+    expect(parsed.secrets.sort()).toEqual(['AK', 'EAK', 'ESK', 'GHS', 'SDKAK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
   })
 
   test('the GitHub token is listed for masking on the create path and when the inputs have problems', () => {
-    expect(parseSettings({ ...create, github_token: 'GHS' }).secrets).toEqual(['SK', 'GHS'])
+    expect(parseSettings({ ...create, github_token: 'GHS' }).secrets).toEqual(['AK', 'SK', 'GHS'])
     const refused = parseSettings({ validate_only: 'true', wait: 'maybe', github_token: 'GHS' })
     expect(refused.settings).toBeUndefined()
     expect(refused.secrets).toEqual(['GHS'])

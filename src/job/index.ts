@@ -1,10 +1,12 @@
 /** The job definition: load a job file with positions, tell the API, merge inputs/overrides, validate, explain. */
 export {
   buildJobDefinition,
+  definitionName,
   detectApi,
   type ApiVersion,
   type BuildOptions,
-  type BuildResult
+  type BuildResult,
+  type ValidDefinition
 } from './build.js'
 export type { Diagnostic, Severity } from './diagnostic.js'
 export { DEFINITION_INPUT_NAMES, type DefinitionInputName, type DefinitionInputs } from './merge.js'

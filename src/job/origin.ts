@@ -2,8 +2,7 @@
  * Provenance on the ModelArts side: a definition that sets no description gets one saying which repository,
  * workflow run and commit created the job, so the console answers "where did this come from?". Pure.
  */
-import type { V1JobDefinition } from './v1/schema.js'
-import type { V2JobDefinition } from './v2/schema.js'
+import type { ValidDefinition } from './build.js'
 
 /** What ModelArts allows in job_desc (v1) and metadata.description (v2). */
 export const DESCRIPTION_MAX = 256
@@ -66,14 +65,8 @@ export function originDescription(origin: RunOrigin, maxLength: number = DESCRIP
   return `${last.slice(0, maxLength - 1)}…`
 }
 
-export type DescribedDefinition =
-  { api: 'v1'; definition: V1JobDefinition } | { api: 'v2'; definition: V2JobDefinition }
-
 /** The definition with the origin as its description when it has none; otherwise the same object. */
-export function describeOrigin<D extends DescribedDefinition>(
-  described: D,
-  origin: RunOrigin | undefined
-): D {
+export function describeOrigin<D extends ValidDefinition>(described: D, origin: RunOrigin | undefined): D {
   if (origin === undefined) return described
   if (described.api === 'v1') {
     const definition = described.definition

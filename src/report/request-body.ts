@@ -1,5 +1,6 @@
 /** The request body the create path sends, printed in a collapsed log group before it is sent. */
 import * as core from '@actions/core'
+import { printText } from './untrusted.js'
 
 /** `text` with every secret replaced by `***`, as the runner masks them (and before it does). Pure. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
@@ -19,6 +20,3 @@ export function printRequestBody(title: string, body: unknown, secrets: readonly
   printText(maskSecrets(JSON.stringify(body, null, 2), secrets))
   core.endGroup()
 }
-
-// Until report/untrusted.ts (the security work) is on this branch: the same call, printed as log text.
-const printText = (text: string): void => core.info(text)

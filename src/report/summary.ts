@@ -1,6 +1,11 @@
 /** The job summary as Markdown: pure functions of the steps' results; report/outputs.ts writes it, once per run. */
 import type { Diagnostic } from '../job/diagnostic.js'
-import type { JobDefinition } from '../job/index.js'
+import {
+  definitionName,
+  type JobDefinition,
+  type ValidDefinition,
+  type V2JobDefinition
+} from '../job/index.js'
 import { statusLabel, type JobStatus } from '../modelarts/api.js'
 import type { TimelineEntry } from '../modelarts/wait.js'
 import { formatDuration } from '../util/duration.js'
@@ -29,7 +34,9 @@ const facts = (rows: string[][]): string => table(rows[0] ?? ['', ''], rows.slic
 
 /** Everything the job summary shows, built once from the results of the steps. */
 export interface JobReport {
-  definition: JobDefinition
+  definition: ValidDefinition
+  /** The name the run has (v2 series: `{name}-V0002`). */
+  jobName: string
   kind: 'job' | 'version'
   jobId: string
   versionId: string | undefined
@@ -52,33 +59,36 @@ export interface JobReport {
 }
 
 export function jobSummary(r: JobReport): string {
-  const name = escapeMarkdown(r.definition.job_name)
+  const asked = definitionName(r.definition)
+  const name = r.jobName || asked
+  const shown = escapeMarkdown(name)
+  const previous =
+    r.previousVersionName ??
+    (r.previousVersionId ? `the version with id ${r.previousVersionId}` : 'the latest version')
   const what =
-    r.kind === 'job'
-      ? `Created training job **${name}** (version ${r.versionName}).`
-      : `Created version **${r.versionName}** of training job **${name}** ` +
-        `(after ${r.previousVersionName ?? (r.previousVersionId ? `the version with id ${r.previousVersionId}` : 'the latest version')}).`
+    r.kind === 'version'
+      ? `Created version **${r.versionName}** of training job **${shown}** (after ${previous}).`
+      : r.versionId === undefined
+        ? `Created training job **${shown}**${r.versionName ? ` (${r.versionName} of the series ${code(asked)})` : ''}.`
+        : `Created training job **${shown}** (version ${r.versionName}).`
   const stopRequested = r.stopped === true && (r.outcome === 'timeout' || r.outcome === 'cancelled')
-  const rows: string[][] = [
-    ['Job', `${code(r.definition.job_name)} (id ${code(r.jobId)})`],
-    ['Version', `${code(r.versionName)} (id ${code(r.versionId)})`],
-    [
-      'Status',
-      // The last status read predates the stop: saying `running` would be wrong.
-      stopRequested && !r.status.terminal
-        ? `stopping: stop requested (last status read ${cell(statusLabel(r.status))})`
-        : cell(statusLabel(r.status))
-    ]
-  ]
+  const rows: string[][] = [['Job', `${code(name)} (id ${code(r.jobId)})`]]
+  if (r.versionId !== undefined) rows.push(['Version', `${code(r.versionName)} (id ${code(r.versionId)})`])
+  else if (r.versionName) rows.push(['Series', `${code(r.versionName)} of ${code(asked)}`])
+  rows.push([
+    'Status',
+    // The last status read predates the stop: saying `running` would be wrong.
+    stopRequested && !r.status.terminal
+      ? `stopping: stop requested (last status read ${cell(statusLabel(r.status))})`
+      : cell(statusLabel(r.status))
+  ])
   if (r.durationMs !== undefined) {
     rows.push([
       'Run time',
       `${formatDuration(r.durationMs)}, as ModelArts counts it (the \`duration\` output); the timeline below is what this step observed`
     ])
   }
-  rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)])
-  rows.push(...definitionRows(r.definition))
-
+  rows.push(...definitionRows(r.definition, whereRow(r)))
   const parts = [`## ModelArts training job`, what, facts(rows)]
   if (r.jobUrl) parts.push(`[Open the training jobs in the ModelArts console](${r.jobUrl})`)
   if (r.outcome === 'timeout') {
@@ -111,12 +121,22 @@ export function jobSummary(r: JobReport): string {
   return parts.join('\n\n') + '\n'
 }
 
-/** What the definition asks for: description, where, resources, code, data, outputs, parameters. */
-function definitionRows(definition: JobDefinition): string[][] {
-  const config = definition.config
+/** Where it runs, as both APIs say it. */
+const whereRow = (r: { region?: string; endpoint: string }): string[] => [
+  'Where',
+  r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)
+]
+
+/** What the definition asks for, after its description and `where`. */
+const definitionRows = (definition: ValidDefinition, where: string[]): string[][] =>
+  definition.api === 'v1' ? v1Rows(definition.definition, where) : v2Rows(definition.definition, where)
+
+function v1Rows(d: JobDefinition, where: string[]): string[][] {
   const rows: string[][] = []
-  if (definition.job_desc) rows.push(['Description', escapeMarkdown(definition.job_desc)])
-  if (definition.workspace_id !== undefined) rows.push(['Workspace', code(definition.workspace_id)])
+  const config = d.config
+  if (d.job_desc) rows.push(['Description', escapeMarkdown(d.job_desc)])
+  rows.push(where)
+  if (d.workspace_id !== undefined) rows.push(['Workspace', code(d.workspace_id)])
 
   const resources: string[] = [plural(config.worker_server_num, 'worker')]
   if (config.spec_id !== undefined) resources.push(`public pool, spec ${code(config.spec_id)}`)
@@ -142,25 +162,76 @@ function definitionRows(definition: JobDefinition): string[][] {
   if (config.parameter !== undefined && config.parameter.length > 0) {
     rows.push(['Parameters', config.parameter.map(p => code(`${p.label}=${p.value}`)).join(' ')])
   }
+
+  return rows
+}
+
+type Channel = {
+  name: string
+  remote: { obs?: { obs_url: string }; dataset?: { id: string; version_id?: string } }
+}
+const channel = (item: Channel): string => {
+  const { obs, dataset } = item.remote
+  const where = obs
+    ? code(obs.obs_url)
+    : dataset
+      ? `dataset ${code(dataset.id)}${dataset.version_id ? ` / ${code(dataset.version_id)}` : ''}`
+      : ''
+  return `${code(item.name)} ${where}`.trim()
+}
+
+function v2Rows(d: V2JobDefinition, where: string[]): string[][] {
+  const rows: string[][] = []
+  const { metadata, algorithm, spec } = d
+  if (metadata.description) rows.push(['Description', escapeMarkdown(metadata.description)])
+  rows.push(where)
+  if (metadata.workspace_id !== undefined) rows.push(['Workspace', code(metadata.workspace_id)])
+
+  const { resource } = spec
+  const resources: string[] = [plural(resource.node_count, 'node')]
+  if (resource.flavor_id !== undefined) resources.push(`flavor ${code(resource.flavor_id)}`)
+  if (resource.pool_id !== undefined) resources.push(`dedicated pool ${code(resource.pool_id)}`)
+  rows.push(['Resources', resources.join(', ')])
+
+  const how: string[] = []
+  if (algorithm.id !== undefined) how.push(`algorithm ${code(algorithm.id)}`)
+  if (algorithm.subscription_id !== undefined) how.push(`subscription ${code(algorithm.subscription_id)}`)
+  if (algorithm.boot_file !== undefined)
+    how.push(`${code(algorithm.boot_file)} in ${code(algorithm.code_dir)}`)
+  else if (algorithm.code_dir !== undefined) how.push(`code in ${code(algorithm.code_dir)}`)
+  if (algorithm.command !== undefined) how.push(`command ${code(algorithm.command)}`)
+  const engine = algorithm.engine
+  const engineName = [engine?.engine_name, engine?.engine_version].filter(Boolean).join(' ')
+  if (engineName) how.push(`engine ${code(engineName)}`)
+  else if (engine?.engine_id !== undefined) how.push(`engine ${code(engine.engine_id)}`)
+  if (engine?.image_url !== undefined) how.push(`image ${code(engine.image_url)}`)
+  if (how.length > 0) rows.push(['Algorithm', how.join(', ')])
+
+  if (algorithm.inputs?.length) rows.push(['Inputs', algorithm.inputs.map(channel).join(', ')])
+  if (algorithm.outputs?.length) rows.push(['Outputs', algorithm.outputs.map(channel).join(', ')])
+  if (algorithm.parameters?.length) {
+    rows.push(['Parameters', algorithm.parameters.map(p => code(`${p.name}=${p.value ?? ''}`)).join(' ')])
+  }
   return rows
 }
 
 /** When the create itself failed: what was asked for, by which run, and why nothing came of it. */
 export function notCreatedSummary(
-  definition: JobDefinition,
+  definition: ValidDefinition,
   endpoint: string,
   reason: string,
   provenance?: string
 ): string {
+  const name = definitionName(definition)
   const parts = [
     '## ModelArts training job',
-    `Training job **${escapeMarkdown(definition.job_name)}** was not created at ${code(endpoint)}.`,
+    `Training job **${escapeMarkdown(name)}** was not created at ${code(endpoint)}.`,
     `> [!CAUTION]\n> ${cell(reason)}`
   ]
   if (provenance) parts.push(provenance)
   parts.push(
     '### Requested',
-    facts([['Job', code(definition.job_name)], ['Where', code(endpoint)], ...definitionRows(definition)])
+    facts([['Job', code(name)], ...definitionRows(definition, whereRow({ endpoint }))])
   )
   return parts.join('\n\n') + '\n'
 }

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import type { CreateSettings, Credentials } from '../settings.js'
 import type { Authorizer } from '../huaweicloud/types.js'
+import { printText } from '../report/untrusted.js'
 import {
   createHttpClient,
   type ApiRequest,
@@ -12,19 +13,34 @@ import {
   accessKeyAuthorizer,
   exchangeIdToken,
   lookupProjectId,
+  redactSecrets,
+  secretsOf,
   oidcAuthorizer,
   tokenAuthorizer
 } from '../huaweicloud/credentials.js'
+import { requestGithubIdToken } from '../huaweicloud/github-id-token.js'
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
-import type { TrainingJobsApi } from '../modelarts/api.js'
-import { errorMessage } from '../util/values.js'
+import type { SentCreate, SubmitOptions, Submitted, TrainingJobsApi } from '../modelarts/api.js'
+import type { JobDefinition, V2JobDefinition } from '../job/index.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
 
+/** Which API the run is on; for a create, the definition it sends (job/'s BuildResult narrows to one of these). */
+export type ApiChoice =
+  { api: 'v1'; definition?: JobDefinition } | { api: 'v2'; definition?: V2JobDefinition }
+
+export interface ConnectHooks {
+  /** Before each create goes out, for an API that can find it again (v2): save it for the post step. */
+  sending?: (sent: SentCreate) => void
+}
+
 export interface Service {
-  api: TrainingJobsApi
+  /** The run's API: read, stop, follow, find a create. The same whichever API answers. */
+  api: Omit<TrainingJobsApi<unknown>, 'submit'>
+  /** Creates the run from the definition given to connect, exactly once. */
+  submit(options: SubmitOptions): Promise<Submitted>
   endpoint: string
   projectId: string
   region: string | undefined
@@ -38,7 +54,9 @@ function authorizerFor(
   credentials: Credentials,
   projectId: string | undefined,
   iam: () => string,
-  wrap: (http: HuaweiCloudHttp) => Requester
+  wrap: (http: HuaweiCloudHttp) => Requester,
+  requestTimeoutMs: number,
+  secrets: Set<string>
 ): Authorizer {
   switch (credentials.kind) {
     case 'aksk':
@@ -48,23 +66,31 @@ function authorizerFor(
     case 'oidc': {
       if (!projectId) throw new Error('Keyless OIDC needs a project: set input `project_id`.')
       // The exchange sends no credentials of its own (anonymous), so its client needs no authorizer.
-      const exchanger = wrap(createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT }))
+      const exchanger = wrap(
+        createHttpClient({
+          authorizer: noAuthorizer,
+          userAgent: USER_AGENT,
+          redact: text => redactSecrets(text, secrets)
+        })
+      )
       return oidcAuthorizer({
         idpId: credentials.idpId,
         iamEndpoint: iam(),
         projectId,
-        getIdToken: async () => {
-          try {
-            return await core.getIDToken(credentials.audience)
-          } catch (error) {
-            throw new Error(
-              `Could not get the workflow's OIDC token (${errorMessage(error)}): ` +
-                'add `permissions: id-token: write` to the job.'
-            )
-          }
-        },
+        getIdToken: () =>
+          requestGithubIdToken({
+            requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+            requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+            audience: credentials.audience,
+            userAgent: USER_AGENT,
+            // GitHub answers in well under a second: a hang is cut short, then retried.
+            timeoutMs: Math.min(requestTimeoutMs, 10_000)
+          }),
         exchange: idToken => exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken),
-        onToken: secret => core.setSecret(secret)
+        onToken: secret => {
+          core.setSecret(secret)
+          secrets.add(secret)
+        }
       })
     }
   }
@@ -72,11 +98,37 @@ function authorizerFor(
 
 const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
 
-export async function connect(settings: CreateSettings): Promise<Service> {
+/**
+ * The checks a create must pass before anything is sent, the IAM project lookup included: for v2 a series
+ * base with room for `-V0001`, a description with room for the run marker. Throws the one line to fail with.
+ */
+export async function checkBeforeSending(settings: CreateSettings, choice: ApiChoice): Promise<void> {
+  if (choice.api !== 'v2' || !choice.definition) return
+  const { checkSubmit } = await import('../modelarts/v2-submit.js')
+  checkSubmit(choice.definition, { ifExists: settings.ifExists, run: settings.run })
+}
+
+/** The one place that picks the API: v1Api or v2Api by `choice.api`; v2's modules load only when it is chosen. */
+export async function connect(
+  settings: CreateSettings,
+  choice: ApiChoice,
+  hooks: ConnectHooks = {}
+): Promise<Service> {
   const { credentials, target } = settings
   const endpoint = target.endpoint ?? modelartsEndpoint(target.region ?? '')
   const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
   const clients: HuaweiCloudHttp[] = []
+  // Masked in server messages before they are cut to length; OIDC tokens join as they are minted.
+  const secrets = new Set(
+    secretsOf(
+      credentials.kind === 'aksk'
+        ? credentials
+        : credentials.kind === 'token'
+          ? { authToken: credentials.token }
+          : {}
+    )
+  )
+  const redact = (text: string): string => redactSecrets(text, secrets)
   const withTimeout = (http: HuaweiCloudHttp): Requester => {
     clients.push(http)
     return {
@@ -89,20 +141,59 @@ export async function connect(settings: CreateSettings): Promise<Service> {
     // Only AK/SK and token credentials can ask IAM; OIDC needs the project to get its token at all.
     const lookup = withTimeout(
       createHttpClient({
-        authorizer: authorizerFor(credentials, undefined, iam, withTimeout),
-        userAgent: USER_AGENT
+        authorizer: authorizerFor(
+          credentials,
+          undefined,
+          iam,
+          withTimeout,
+          settings.requestTimeoutMs,
+          secrets
+        ),
+        userAgent: USER_AGENT,
+        redact
       })
     )
     projectId = await lookupProjectId(lookup, iam(), target.region ?? '')
-    core.info(`Project ${projectId} (looked up for region ${target.region}).`)
+    printText(`Project ${projectId} (looked up for region ${target.region}).`)
   }
-  const authorizer = authorizerFor(credentials, projectId, iam, withTimeout)
-  core.info(`Credentials: ${authorizer.description}.`)
-  const http = withTimeout(
-    createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
+  const authorizer = authorizerFor(
+    credentials,
+    projectId,
+    iam,
+    withTimeout,
+    settings.requestTimeoutMs,
+    secrets
   )
+  printText(`Credentials: ${authorizer.description}.`)
+  const http = withTimeout(
+    createHttpClient({ authorizer, userAgent: USER_AGENT, redact, debug: message => core.debug(message) })
+  )
+  const noDefinition = (): Promise<Submitted> =>
+    Promise.reject(new Error('connect was given no definition: this step creates no run.'))
+  let api: Omit<TrainingJobsApi<unknown>, 'submit'>
+  let submit: (options: SubmitOptions) => Promise<Submitted>
+  if (choice.api === 'v1') {
+    const v1 = v1Api(trainingJobsV1(http, endpoint, projectId))
+    const { definition } = choice
+    api = v1
+    submit = definition ? options => v1.submit(definition, options) : noDefinition
+  } else {
+    const [{ trainingJobsV2 }, { v2Api }] = await Promise.all([
+      import('../modelarts/v2.js'),
+      import('../modelarts/v2-api.js')
+    ])
+    const { definition } = choice
+    const workspaceId = definition?.metadata.workspace_id
+    const v2 = v2Api(trainingJobsV2(http, endpoint, projectId), {
+      run: settings.run,
+      sending: (name, marker) => hooks.sending?.({ name, marker, workspaceId })
+    })
+    api = v2
+    submit = definition ? options => v2.submit(definition, options) : noDefinition
+  }
   return {
-    api: v1Api(trainingJobsV1(http, endpoint, projectId)),
+    api,
+    submit,
     endpoint,
     projectId,
     region: target.region,

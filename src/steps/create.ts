@@ -2,18 +2,19 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import { readJobDefinition } from './definition.js'
-import { connect, type Service } from './connect.js'
-import type { JobDefinition } from '../job/index.js'
+import { checkBeforeSending, connect, type Service } from './connect.js'
+import { definitionName, type ValidDefinition } from '../job/index.js'
 import { statusLabel, type Submitted } from '../modelarts/api.js'
 import { followJob, shownName, type FollowResult } from './follow.js'
 import { CancelledError, stopRun, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
-import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
+import { markFinished, saveApi, saveCreated, saveSent, writeSummary } from '../report/outputs.js'
+import { capitalized } from '../report/plural.js'
+import { printText } from '../report/untrusted.js'
 import { printRequestBody } from '../report/request-body.js'
 import { describeOrigin, runOriginOf } from '../job/origin.js'
 import { secretsOf } from '../huaweicloud/credentials.js'
-import { capitalized } from '../report/plural.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
@@ -24,11 +25,11 @@ export async function createTrainingJob(settings: CreateSettings): Promise<void>
     settings.definitionOptions
   )
   // Provenance in ModelArts itself: a job without a description says which run and commit made it.
-  const { definition } = describeOrigin(
-    { api: 'v1', definition: read },
-    settings.describeOrigin ? runOriginOf(process.env) : undefined
-  )
-  const service = await connect(settings)
+  const definition = describeOrigin(read, settings.describeOrigin ? runOriginOf(process.env) : undefined)
+  // Before anything is sent: a post step must talk to the API that makes the run, and find a create in flight.
+  await checkBeforeSending(settings, definition)
+  saveApi(definition.api)
+  const service = await connect(settings, definition, { sending: saveSent })
   try {
     await submitAndFollow(settings, definition, service)
   } finally {
@@ -38,18 +39,24 @@ export async function createTrainingJob(settings: CreateSettings): Promise<void>
 
 async function submitAndFollow(
   settings: CreateSettings,
-  definition: JobDefinition,
+  definition: ValidDefinition,
   service: Service
 ): Promise<void> {
   const cancel = watchForCancel()
   try {
-    core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
-    printRequestBody('Request body sent to ModelArts', definition, secretsOf(secretsIn(settings)))
+    printText(
+      `Creating training job "${definitionName(definition)}" at ${service.endpoint} (ModelArts ${definition.api}).`
+    )
+    printRequestBody(
+      `Request body sent to ModelArts ${definition.api}`,
+      definition.definition,
+      secretsOf(secretsIn(settings))
+    )
     let submitted: Submitted
     try {
-      submitted = await service.api.submit(definition, {
+      submitted = await service.submit({
         ifExists: settings.ifExists,
-        log: message => core.info(message)
+        log: printText
       })
     } catch (error) {
       const provenance = await runProvenance().catch(() => undefined)
@@ -59,7 +66,7 @@ async function submitAndFollow(
     // Loaded while the job starts; only the summary at the end needs it.
     const provenance = runProvenance().catch(() => undefined)
     saveCreated(submitted, service.jobUrl)
-    announce(submitted, definition, service)
+    announce(submitted, service)
 
     let followed: FollowResult | undefined
     let failure: unknown
@@ -96,14 +103,17 @@ async function submitAndFollow(
   }
 }
 
-function announce(submitted: Submitted, definition: JobDefinition, service: Service): void {
-  const { ref, versionName, status } = submitted
-  core.info(
-    submitted.kind === 'job'
-      ? `Created job "${definition.job_name}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
-      : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after ${submitted.previousVersionName ?? `the version with id ${submitted.previousVersionId}`}; status ${status.name}.`
+function announce(submitted: Submitted, service: Service): void {
+  const { ref, versionName, status, jobName } = submitted
+  const series = versionName ? `, ${versionName} of the series` : ''
+  printText(
+    submitted.kind === 'version'
+      ? `Created version ${versionName} (id ${ref.versionId}) of job "${jobName}" (id ${ref.jobId}), after ${submitted.previousVersionName ?? `the version with id ${submitted.previousVersionId}`}; status ${status.name}.`
+      : ref.versionId === undefined
+        ? `Created job "${jobName}": job id ${ref.jobId}${series}, status ${status.name}.`
+        : `Created job "${jobName}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
   )
-  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+  if (service.jobUrl) printText(`Console: ${service.jobUrl}`)
 }
 
 /** The last line without `wait`: the step ends here, the job goes on, and where to follow it. */
@@ -111,7 +121,7 @@ function notWaiting(submitted: Submitted, service: Service): void {
   const where = service.jobUrl
     ? `in the ModelArts console: ${service.jobUrl} (job id ${submitted.ref.jobId})`
     : `in the ModelArts console of the cloud behind ${service.endpoint} (job id ${submitted.ref.jobId})`
-  core.info(
+  printText(
     `Not waiting for ${shownName(submitted)} to end (\`wait\` is false): it keeps running in ModelArts. ` +
       `Follow it ${where}, or set \`wait: true\` to follow it in this step.`
   )
@@ -140,12 +150,18 @@ function verdict(
   if (result.outcome === 'timeout') {
     const last =
       result.status.code === undefined ? result.status.name : `${result.status.name} (${result.status.code})`
-    return new Error(
-      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${how}. Raise \`timeout\` to wait longer.`
-    )
+    const timedOut = `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}.`
+    // The stop failing must not hide why the step ends, nor that the run still goes on (and bills).
+    if (result.stopFailure !== undefined) {
+      const id = submitted.ref.versionId === undefined ? '' : ` (id ${submitted.ref.versionId})`
+      return new Error(
+        `${timedOut} The stop was refused, so ${name}${id} is still running: ${result.stopFailure}. Stop it in the console.`
+      )
+    }
+    return new Error(`${timedOut} The job was ${how}. Raise \`timeout\` to wait longer.`)
   }
   if (result.status.phase === 'succeeded') {
-    core.info(`${capitalized(name)} completed.`)
+    printText(`${capitalized(name)} completed.`)
     return undefined
   }
   const message =
@@ -158,7 +174,7 @@ function verdict(
 
 /** The job summary's facts, gathered once from the results. */
 function reportOf(
-  definition: JobDefinition,
+  definition: ValidDefinition,
   submitted: Submitted,
   service: Service,
   followed: FollowResult | undefined,
@@ -166,6 +182,7 @@ function reportOf(
 ): JobReport {
   return {
     definition,
+    jobName: submitted.jobName,
     kind: submitted.kind,
     jobId: submitted.ref.jobId,
     versionId: submitted.ref.versionId,

@@ -7,6 +7,7 @@ import { waitForTerminalStatus, type TimelineEntry } from '../modelarts/wait.js'
 import { statusLabel, type JobStatus, type Submitted } from '../modelarts/api.js'
 import { formatDuration } from '../util/duration.js'
 import { markFinished, setDuration, setStatus } from '../report/outputs.js'
+import { printText } from '../report/untrusted.js'
 import { errorMessage } from '../util/values.js'
 
 /** The runner kills the step 7.5 s after SIGINT: the stop must be sent well within that. */
@@ -22,6 +23,8 @@ export interface FollowResult {
   durationMs: number | undefined
   /** With timeout or cancelled: whether the run was stopped (undefined: the stop failed or ran out of time). */
   stopped: boolean | undefined
+  /** With timeout: why the stop failed, when it did (the run is still going). */
+  stopFailure?: string
 }
 
 export async function followJob(
@@ -32,7 +35,7 @@ export async function followJob(
 ): Promise<FollowResult> {
   const { ref } = submitted
   const url = service.jobUrl ? ` (${service.jobUrl})` : ''
-  core.info(
+  printText(
     `Waiting for ${shownName(submitted)} to end: every ${formatDuration(settings.pollIntervalMs)}, ` +
       `at most ${formatDuration(settings.timeoutMs)}${url}.`
   )
@@ -61,11 +64,11 @@ export async function followJob(
     initialStatus: submitted.status,
     callbacks: {
       statusChanged(status, elapsedMs) {
-        core.info(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
+        printText(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
         setStatus(status)
       },
       logLine(line, worker) {
-        core.info(worker ? `[${worker}] ${line}` : line)
+        printText(worker ? `[${worker}] ${line}` : line)
       },
       transientFailure(message, failingForMs) {
         core.warning(`${message} (failing for ${formatDuration(failingForMs)})`)
@@ -87,18 +90,25 @@ export async function followJob(
     return { ...common, outcome: 'cancelled', durationMs: undefined, stopped: await stopping }
   }
   if (result.outcome === 'timeout') {
-    return {
-      ...common,
-      outcome: 'timeout',
-      durationMs: undefined,
-      stopped: await stopRun(service, settings, ref)
+    // A failed stop is part of the outcome: the verdict says the wait timed out and the run still goes on.
+    try {
+      const stopped = await stopRun(service, settings, ref)
+      return { ...common, outcome: 'timeout', durationMs: undefined, stopped }
+    } catch (error) {
+      return {
+        ...common,
+        outcome: 'timeout',
+        durationMs: undefined,
+        stopped: undefined,
+        stopFailure: errorMessage(error)
+      }
     }
   }
   markFinished('ended')
   if (result.durationMs !== undefined) {
     setDuration(result.durationMs)
     // Two clocks that differ on purpose: say which is which once.
-    core.info(
+    printText(
       `Run time ${formatDuration(result.durationMs)}, as ModelArts counts it (the \`duration\` output); ` +
         `this step waited ${formatDuration(result.waitedMs)}, queueing and polling included (the summary's timeline).`
     )
@@ -109,6 +119,6 @@ export async function followJob(
 
 /** `job 12 version V0001`: the run as the log names it once created. */
 export const shownName = (submitted: Submitted): string =>
-  submitted.versionName
-    ? `job ${submitted.ref.jobId} version ${submitted.versionName}`
-    : `job ${submitted.ref.jobId}`
+  submitted.ref.versionId === undefined
+    ? `job "${submitted.jobName}" (id ${submitted.ref.jobId})`
+    : `job ${submitted.ref.jobId} version ${submitted.versionName}`

@@ -1,5 +1,5 @@
 /** The training job summary, as the user reads it on the run page: pure functions of the results. */
-import type { JobDefinition } from '../../src/job/index.js'
+import type { JobDefinition, ValidDefinition } from '../../src/job/index.js'
 import type { JobStatus } from '../../src/modelarts/api.js'
 import { jobSummary, notCreatedSummary, validationSummary, type JobReport } from '../../src/report/summary.js'
 
@@ -32,8 +32,11 @@ const completed: JobStatus = {
 }
 const PROVENANCE = 'Created by [run #17](https://github.com/o/r/actions/runs/4242) for commit [`0123456`](x).'
 
+const v1: ValidDefinition = { api: 'v1', definition }
+
 const report = (extra: Partial<JobReport> = {}): JobReport => ({
-  definition,
+  definition: v1,
+  jobName: 'mnist-own-code',
   kind: 'job',
   jobId: '12',
   versionId: '34',
@@ -112,7 +115,12 @@ describe('the job summary', () => {
   })
 
   test('names are escaped: underscores never turn into bold text', () => {
-    const markdown = jobSummary(report({ definition: { ...definition, job_name: '__demo__' } }))
+    const markdown = jobSummary(
+      report({
+        definition: { api: 'v1', definition: { ...definition, job_name: '__demo__' } },
+        jobName: '__demo__'
+      })
+    )
     expect(markdown).toContain('\\_\\_demo\\_\\_')
     expect(markdown).not.toMatch(/\*\*__demo__\*\*/)
   })
@@ -120,12 +128,7 @@ describe('the job summary', () => {
 
 describe('the summary of a create that failed', () => {
   test('says what was requested and which run asked for it', () => {
-    const markdown = notCreatedSummary(
-      definition,
-      'https://modelarts.example',
-      'HTTP 400: bad spec',
-      PROVENANCE
-    )
+    const markdown = notCreatedSummary(v1, 'https://modelarts.example', 'HTTP 400: bad spec', PROVENANCE)
     expect(markdown).toContain('was not created')
     expect(markdown).toContain(PROVENANCE)
     expect(markdown).toContain('| Resources | 1 worker, public pool, spec `1` |')
