@@ -172,7 +172,7 @@ describe('creating a job from a job file and inputs', () => {
     })
     expect(run.code).toBe(0)
     const lines = run.stdout.split('\n')
-    const start = lines.indexOf('::group::Request body sent to ModelArts')
+    const start = lines.indexOf('::group::Request body sent to ModelArts v1')
     const end = lines.indexOf('::endgroup::', start)
     expect(start).toBeGreaterThanOrEqual(0)
     const printed = JSON.parse(lines.slice(start + 1, end).join('\n'))
