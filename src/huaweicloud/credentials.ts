@@ -54,6 +54,7 @@ export function accessKeyAuthorizer(options: AccessKeyOptions): Authorizer {
   const keys = { accessKey: options.accessKey, secretKey: options.secretKey }
   return {
     description: 'AK/SK (signed requests)',
+    kind: 'aksk',
     async authorize(request) {
       const extra: Record<string, string> = {}
       if (options.projectId) extra['X-Project-Id'] = options.projectId
@@ -67,6 +68,7 @@ export function accessKeyAuthorizer(options: AccessKeyOptions): Authorizer {
 export function tokenAuthorizer(token: string): Authorizer {
   return {
     description: 'IAM token',
+    kind: 'token',
     async authorize() {
       return { 'X-Auth-Token': token }
     }
@@ -113,6 +115,7 @@ export function oidcAuthorizer(options: OidcOptions): Authorizer {
 
   return {
     description: `GitHub OIDC via identity provider ${options.idpId}`,
+    kind: 'oidc',
     async authorize() {
       if (!isFresh(current)) {
         // Concurrent requests share one exchange; a failed one is not cached.

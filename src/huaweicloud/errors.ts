@@ -3,6 +3,7 @@
  * Messages name the method and path only: never the query, headers or request body.
  */
 import { isRecord } from '../util/values.js'
+import type { CredentialKind } from './types.js'
 
 /** `credentials`: no credentials could be had for the request (e.g. the OIDC exchange failed); it was never sent. */
 export type FailureKind = 'service' | 'network' | 'timeout' | 'protocol' | 'credentials'
@@ -85,6 +86,19 @@ export function neverSent(error: unknown): boolean {
 const CREDENTIALS_HINT =
   'check access_key and secret_key, that the runner clock is right, and the region or endpoint'
 
+/** What to check when the gateway refuses the credentials, by the kind that was sent. */
+const REFUSED: Record<CredentialKind, string> = {
+  aksk: `the gateway rejected the AK/SK signature: ${CREDENTIALS_HINT}`,
+  token:
+    'the gateway rejected the IAM token: pass a project-scoped token for this region as auth_token (the X-Subject-Token ' +
+    'header of IAM POST /v3/auth/tokens, valid 24 h; a token scoped to another project or expired is refused)',
+  oidc:
+    'the gateway rejected the IAM token from the OIDC exchange: check that the identity provider maps to a user group ' +
+    'with ModelArts permissions in this project, and project_id and region'
+}
+/** Codes whose hint depends on the credentials sent: a refused signature or token. */
+const REFUSAL_CODES = new Set(['APIGW.0301', 'APIG.0301', 'APIGW.0307', 'APIG.0307'])
+
 const HINTS: Record<string, string> = {
   'ModelArts.0103': 'the job name is taken: choose another job_name or set `if_exists: new_version`',
   'APIGW.0301': `the gateway rejected the AK/SK signature: ${CREDENTIALS_HINT}`,
@@ -112,8 +126,19 @@ const HINTS: Record<string, string> = {
   'ModelArts.4310': 'ModelArts may not use the OBS path: check the bucket policy and the ModelArts agency'
 }
 
-/** How to fix a failure, by service error code first, then by HTTP status. */
-export function hintFor(code: string | undefined, status?: number): string | undefined {
+/**
+ * How to fix a failure, by service error code first, then by HTTP status. A refusal of the credentials is
+ * about the kind that was sent (`credentials`): a rejected auth_token never gets a hint about access keys.
+ */
+export function hintFor(
+  code: string | undefined,
+  status?: number,
+  credentials?: CredentialKind
+): string | undefined {
+  const refused =
+    (code !== undefined && REFUSAL_CODES.has(code)) ||
+    (status === 401 && (code === undefined || HINTS[code] === undefined))
+  if (refused && credentials !== undefined && credentials !== 'aksk') return REFUSED[credentials]
   if (code !== undefined && HINTS[code] !== undefined) return HINTS[code]
   if (status === 429) return 'requests are being throttled: wait, or poll less often (poll_interval)'
   if (status === 401) return `the credentials were not accepted: ${CREDENTIALS_HINT}`
@@ -181,14 +206,17 @@ export function serviceError(
   request: RequestLabel,
   status: number,
   body: unknown,
-  extra: { requestId?: string; retryAfterMs?: number } = {}
+  extra: { requestId?: string; retryAfterMs?: number; credentials?: CredentialKind } = {}
 ): HuaweiCloudError {
   const { code, message } = readServiceError(body)
   const what =
     [code, message ? collapse(message, 500) : undefined].filter(Boolean).join(': ') || 'no error details'
   const requestId = extra.requestId ? ` (request id ${extra.requestId})` : ''
   return new HuaweiCloudError(
-    withHint(`${describe(request)} failed with HTTP ${status}: ${what}${requestId}`, hintFor(code, status)),
+    withHint(
+      `${describe(request)} failed with HTTP ${status}: ${what}${requestId}`,
+      hintFor(code, status, extra.credentials)
+    ),
     { kind: 'service', requestSent: true, code, status, retryAfterMs: extra.retryAfterMs }
   )
 }

@@ -18,7 +18,7 @@ import {
 } from './errors.js'
 import { parseRetryAfter, withRetry, type Random, type RetryPolicy, type Sleep } from './retry.js'
 import { signerEncode } from './signer.js'
-import type { Authorizer, HttpMethod, OutgoingRequest } from './types.js'
+import type { Authorizer, CredentialKind, HttpMethod, OutgoingRequest } from './types.js'
 
 export interface ApiRequest {
   method: HttpMethod
@@ -228,7 +228,12 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
     })
   }
 
-  function interpret<T>(label: RequestLabel, raw: RawResponse): ApiResponse<T> {
+  /** `credentials`: the kind that signed the request (undefined when anonymous), for the hint of a refusal. */
+  function interpret<T>(
+    label: RequestLabel,
+    raw: RawResponse,
+    credentials: CredentialKind | undefined
+  ): ApiResponse<T> {
     const { status, headers } = raw
     const ok = status >= 200 && status < 300
     // Error bodies are masked before they are read for a message; a success body is data, kept as sent.
@@ -237,7 +242,7 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
     const requestId = headers['x-request-id']
     if (text.trim() === '') {
       if (ok) return { status, headers, body: undefined as T }
-      throw serviceError(label, status, undefined, { requestId, retryAfterMs })
+      throw serviceError(label, status, undefined, { requestId, retryAfterMs, credentials })
     }
     let parsed: unknown
     try {
@@ -249,7 +254,7 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
     // v1 reports failures with is_success: false under any HTTP status, even 200.
     if (!ok || (isRecord(parsed) && parsed.is_success === false)) {
       const shown = ok ? parseOr(redact(text), parsed) : parsed
-      throw serviceError(label, status, shown, { requestId, retryAfterMs })
+      throw serviceError(label, status, shown, { requestId, retryAfterMs, credentials })
     }
     return { status, headers, body: parsed as T }
   }
@@ -278,7 +283,8 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
       try {
         const response = interpret<T>(
           label,
-          await send(label, body, { ...outgoing.headers, ...auth }, timeoutMs)
+          await send(label, body, { ...outgoing.headers, ...auth }, timeoutMs),
+          req.anonymous ? undefined : authorizer.kind
         )
         debug(`${req.method} ${path}: HTTP ${response.status} in ${now() - started} ms`)
         return response

@@ -86,6 +86,16 @@ describe('credentials', () => {
     expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(token)
   })
 
+  test('a rejected auth_token gets a hint about the token, not about access keys', async () => {
+    const run = await runAction({
+      inputs: { ...job(uniqueName('bad-token')), project_id: emulator.projectId, auth_token: 'MIInot-a-token' }
+    })
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(/APIGW\.0301/)
+    expect(failure(run)).toMatch(/Hint: .*auth_token/)
+    expect(failure(run)).not.toMatch(/access_key|secret_key/)
+  })
+
   test('the project is looked up at IAM from the region when project_id is empty', async () => {
     const name = uniqueName('lookup')
     const run = await runAction({

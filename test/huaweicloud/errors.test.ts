@@ -37,6 +37,28 @@ describe('hintFor', () => {
     expect(hintFor(code, status)).toMatch(hint)
   })
 
+  it.each([
+    ['APIGW.0301', 401],
+    ['APIG.0301', 401],
+    [undefined, 401],
+    ['APIGW.0307', 401]
+  ])('a rejected auth_token (%s / %s) is about the token, never about access keys', (code, status) => {
+    const hint = hintFor(code, status, 'token')
+    expect(hint).toMatch(/auth_token/)
+    expect(hint).toMatch(/project-scoped/)
+    expect(hint).not.toMatch(/access_key|secret_key|signature/)
+  })
+
+  it('a token from the OIDC exchange that is refused points at the identity provider, not at keys', () => {
+    const hint = hintFor('APIGW.0301', 401, 'oidc')
+    expect(hint).toMatch(/identity provider/)
+    expect(hint).not.toMatch(/access_key|secret_key/)
+  })
+
+  it('AK/SK keeps its hint about the keys and the clock', () => {
+    expect(hintFor('APIGW.0301', 401, 'aksk')).toMatch(/access_key.*secret_key.*clock/)
+  })
+
   it('has nothing to say about an unknown 4xx code', () => {
     expect(hintFor('Other.0001', 400)).toBeUndefined()
   })
