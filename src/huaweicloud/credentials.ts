@@ -5,6 +5,7 @@
  */
 import { isRecord } from '../util/values.js'
 import { HuaweiCloudError } from './errors.js'
+import { describeIdTokenClaims } from './id-token-claims.js'
 import type { Requester } from './http.js'
 import { signRequest } from './signer.js'
 import type { Authorizer } from './types.js'
@@ -181,8 +182,11 @@ export async function exchangeIdToken(
   } catch (error) {
     if (error instanceof HuaweiCloudError && !error.message.startsWith(context)) {
       const status = error.status
+      // A refusal is fixed in the provider's settings: show what GitHub sent to compare them with.
       const hinted =
-        status === 400 || status === 401 || status === 403 ? `${error.message}. Also ${fix}` : error.message
+        status === 400 || status === 401 || status === 403
+          ? `${error.message}. Also ${fix}; ${describeIdTokenClaims(idToken)} (pull requests from forks get no OIDC token at all)`
+          : error.message
       throw new HuaweiCloudError(`${context}: ${hinted}`, error)
     }
     throw error

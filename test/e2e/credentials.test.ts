@@ -88,7 +88,11 @@ describe('credentials', () => {
 
   test('a rejected auth_token gets a hint about the token, not about access keys', async () => {
     const run = await runAction({
-      inputs: { ...job(uniqueName('bad-token')), project_id: emulator.projectId, auth_token: 'MIInot-a-token' }
+      inputs: {
+        ...job(uniqueName('bad-token')),
+        project_id: emulator.projectId,
+        auth_token: 'MIInot-a-token'
+      }
     })
     expect(run.code).toBe(1)
     expect(failure(run)).toMatch(/APIGW\.0301/)
@@ -156,6 +160,30 @@ describe('credentials', () => {
     const masked = new Set(run.commands.filter(c => c.command === 'add-mask').map(c => c.message))
     const tokens = new Set(jobRequests.map(r => String(r.headers['x-auth-token'])))
     for (const token of tokens) expect(masked.has(token)).toBe(true)
+  })
+
+  test('a refused OIDC exchange shows the claims to fix the mapping with, never the token', async () => {
+    const run = await runAction({
+      inputs: {
+        ...job(uniqueName('oidc-refused')),
+        project_id: emulator.projectId,
+        iam_endpoint: emulator.url,
+        idp_id: 'not-the-provider',
+        oidc_audience: 'modelarts-ci'
+      },
+      env: {
+        ACTIONS_ID_TOKEN_REQUEST_URL: idTokenUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runner-request-token'
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(failure(run)).toContain(
+      'iss "https://token.actions.githubusercontent.com", aud "modelarts-ci", sub "repo:octo-org/octo-repo:ref:refs/heads/main"'
+    )
+    expect(failure(run)).toMatch(/forks/)
+    const payload = githubIdToken('modelarts-ci').split('.')[1]!
+    // Only the mask request carries it.
+    expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(payload)
   })
 
   test('OIDC without the id-token permission says how to fix it', async () => {

@@ -193,6 +193,27 @@ describe('IAM calls', () => {
     )
   })
 
+  it('a refused exchange names the token claims to compare with the provider, and fork PRs; never the token', async () => {
+    const payload = Buffer.from(
+      JSON.stringify({
+        iss: 'https://token.actions.githubusercontent.com',
+        aud: 'acme',
+        sub: 'repo:o/r:ref:refs/heads/main'
+      })
+    ).toString('base64url')
+    const token = `eyJhbGciOiJSUzI1NiJ9.${payload}.c2ln`
+    server.answer(json(401, { error: { code: 401, message: 'The id_token is not trusted.' } }))
+    const error = await exchangeIdToken(http, server.origin, 'github-idp', 'proj', token).catch(
+      (e: unknown) => e
+    )
+    const message = (error as Error).message
+    expect(message).toContain(
+      'the token GitHub issued has iss "https://token.actions.githubusercontent.com", aud "acme", sub "repo:o/r:ref:refs/heads/main"'
+    )
+    expect(message).toMatch(/pull requests from forks get no OIDC token/)
+    expect(message).not.toContain(payload)
+  })
+
   it('fails clearly when IAM omits X-Subject-Token', async () => {
     server.answer(json(201, { token: {} }))
     const error = await exchangeIdToken(http, server.origin, 'idp', 'proj', 'jwt').catch((e: unknown) => e)
