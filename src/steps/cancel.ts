@@ -58,25 +58,29 @@ export function watchForCancel(): CancelWatch {
   }
 }
 
-/** `job 12 version 34` (v1), `job 5f0e…` (v2): how the log names a run. */
+/**
+ * `job 12 (version id 34)` (v1), `job 5f0e…` (v2): how the log names a run known only by its ids (the post
+ * step); the main step names it as users know it (`job 12 version V0001`, follow.ts shownName).
+ */
 export const runName = (ref: JobRef): string =>
-  ref.versionId === undefined ? `job ${ref.jobId}` : `job ${ref.jobId} version ${ref.versionId}`
+  ref.versionId === undefined ? `job ${ref.jobId}` : `job ${ref.jobId} (version id ${ref.versionId})`
 
 /** Stops the run when stop_on_cancel allows it, and records that the post step has nothing left to do. */
 export async function stopRun(
   service: Pick<Service, 'api'>,
   settings: Pick<CreateSettings, 'stopOnCancel'>,
-  ref: JobRef
+  ref: JobRef,
+  name: string = runName(ref)
 ): Promise<boolean> {
   if (!settings.stopOnCancel) {
-    core.warning(`stop_on_cancel is false: ${runName(ref)} is left running.`)
+    core.warning(`stop_on_cancel is false: ${name} is left running.`)
     markFinished('left-running')
     return false
   }
-  printText(`Stopping ${runName(ref)}.`)
+  printText(`Stopping ${name}.`)
   await service.api.stop(ref)
   markFinished('stopped')
-  printText(`Stop requested for ${runName(ref)}.`)
+  printText(`Stop requested for ${name}.`)
   return true
 }
 

@@ -72,7 +72,7 @@ async function submitAndFollow(
     let failure: unknown
     try {
       if (cancel.requested) {
-        const stopped = await stopRun(service, settings, submitted.ref)
+        const stopped = await stopRun(service, settings, submitted.ref, shownName(submitted))
         followed = {
           outcome: 'cancelled',
           status: submitted.status,

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import type { Service } from './connect.js'
-import { runName, stopRun, type CancelWatch } from './cancel.js'
+import { stopRun, type CancelWatch } from './cancel.js'
 import { waitForTerminalStatus, type TimelineEntry } from '../modelarts/wait.js'
 import { statusLabel, type JobStatus, type Submitted } from '../modelarts/api.js'
 import { formatDuration } from '../util/duration.js'
@@ -44,8 +44,8 @@ export async function followJob(
   let stopping: Promise<boolean | undefined> | undefined
   cancel.onCancel(() => {
     stopping = Promise.race([
-      stopRun(service, settings, ref).catch((error: unknown) => {
-        core.error(`Could not stop ${runName(ref)}: ${errorMessage(error)}`)
+      stopRun(service, settings, ref, shownName(submitted)).catch((error: unknown) => {
+        core.error(`Could not stop ${shownName(submitted)}: ${errorMessage(error)}`)
         return undefined
       }),
       new Promise<undefined>(resolve =>
@@ -92,7 +92,7 @@ export async function followJob(
   if (result.outcome === 'timeout') {
     // A failed stop is part of the outcome: the verdict says the wait timed out and the run still goes on.
     try {
-      const stopped = await stopRun(service, settings, ref)
+      const stopped = await stopRun(service, settings, ref, shownName(submitted))
       return { ...common, outcome: 'timeout', durationMs: undefined, stopped }
     } catch (error) {
       return {

@@ -117,6 +117,8 @@ describe('waiting for the end', () => {
     expect(emulator.statusOf(run.outputs.job_id!, run.outputs.version_id!)).not.toBe(8)
     // The summary does not leave the job `running`: the stop is its status and the timeline's last entry.
     expect(run.summary).toMatch(/^\| Status \| stopping: stop requested/m)
+    // The log names the version as users know it.
+    expect(run.stdout).toContain(`Stopping job ${run.outputs.job_id} version V0001.`)
     expect(run.summary.trim().split('\n').at(-1)).toMatch(/^\| 2s \| stop requested \(wait timed out\) \|$/)
   })
 

@@ -78,7 +78,7 @@ describe('the post step', () => {
     async finished => {
       const { deps, fake, log } = post({ job_id: '7', version_id: '9', finished }, running)
       expect(await stopLeftoverRun(deps)).toBe('handled')
-      expect(log).toEqual([`Job 7 version 9 was already handled by the main step (${finished}).`])
+      expect(log).toEqual([`Job 7 (version id 9) was already handled by the main step (${finished}).`])
       expect(fake.calls).toEqual([])
     }
   )
@@ -86,7 +86,7 @@ describe('the post step', () => {
   test('stop_on_cancel false: the run is left running, without connecting', async () => {
     const { deps, fake, log } = post({ job_id: '7', version_id: '9' }, running, false)
     expect(await stopLeftoverRun(deps)).toBe('left-running')
-    expect(log).toEqual(['stop_on_cancel is false: job 7 version 9 is left running.'])
+    expect(log).toEqual(['stop_on_cancel is false: job 7 (version id 9) is left running.'])
     expect(fake.calls).toEqual([])
   })
 
@@ -94,7 +94,7 @@ describe('the post step', () => {
     const { deps, fake, log } = post({ job_id: '7', version_id: '9' }, jobStatus(10))
     expect(await stopLeftoverRun(deps)).toBe('already-ended')
     expect(fake.calls).toEqual(['get 7/9'])
-    expect(log).toEqual(['Job 7 version 9 already ended (completed): nothing to stop.'])
+    expect(log).toEqual(['Job 7 (version id 9) already ended (completed): nothing to stop.'])
     expect(fake.disposed()).toBe(1)
   })
 
@@ -102,7 +102,7 @@ describe('the post step', () => {
     const { deps, fake, log } = post({ job_id: '7', version_id: '9' }, running)
     expect(await stopLeftoverRun(deps)).toBe('stopped')
     expect(fake.calls).toEqual(['get 7/9', 'stop 7/9'])
-    expect(log).toEqual(['The workflow was cancelled: stopped job 7 version 9 (it was running).'])
+    expect(log).toEqual(['The workflow was cancelled: stopped job 7 (version id 9) (it was running).'])
     expect(fake.disposed()).toBe(1)
   })
 
