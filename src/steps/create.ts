@@ -48,7 +48,10 @@ async function submitAndFollow(
       `Creating training job "${definitionName(definition)}" at ${service.endpoint} (ModelArts ${definition.api}).`
     )
     printRequestBody(
-      `Request body sent to ModelArts ${definition.api}`,
+      definition.api === 'v1'
+        ? 'Request body sent to ModelArts v1'
+        : // The v2 create names a series member and appends the run marker as it sends.
+          'Request body sent to ModelArts v2 (with if_exists: new_version the name gets its -V000N suffix; the run marker is appended to metadata.description)',
       definition.definition,
       secretsOf(secretsIn(settings))
     )

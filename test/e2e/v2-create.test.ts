@@ -109,6 +109,15 @@ describe('a v2 job from a file, the inputs and overrides', () => {
       log_export_path: { obs_url: '/my-bucket/mnist/logs/' }
     })
     expect(Object.keys(body)).toEqual(['kind', 'metadata', 'algorithm', 'spec'])
+    // The body is printed before it is sent, in a collapsed group: the same, but for the run marker.
+    const lines = run.stdout.split('\n')
+    const start = lines.findIndex(line => line.startsWith('::group::Request body sent to ModelArts v2'))
+    expect(start).toBeGreaterThanOrEqual(0)
+    const printed = JSON.parse(lines.slice(start + 1, lines.indexOf('::endgroup::', start)).join('\n'))
+    expect(printed).toEqual({
+      ...body,
+      metadata: { ...body.metadata, description: 'nightly from the tests' }
+    })
 
     const [job] = jobsNamed(name)
     expect(job).toBeDefined()
