@@ -31,6 +31,7 @@ export function checkJobFile(file: string | undefined, inputs: DefinitionInputs)
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
     return {
+      api: 'v1',
       diagnostics: [
         {
           severity: 'error',
@@ -59,7 +60,11 @@ export async function readJobDefinition(
 ): Promise<JobDefinition> {
   const result = checkJobFile(file, inputs)
   result.diagnostics.forEach(annotate)
-  if (result.definition) return result.definition
+  // Creating v2 jobs is the steps' part of issue #10; until then a v2 definition is only validated.
+  if (result.api === 'v2' && result.definition) {
+    throw new DefinitionError('This is a v2 job definition; creating v2 jobs is not available yet.')
+  }
+  if (result.api === 'v1' && result.definition) return result.definition
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   const inFile = errors.some(d => d.file !== undefined)
   const inInputs = errors.some(d => d.file === undefined)

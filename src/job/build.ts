@@ -1,42 +1,142 @@
-/** The one entry point: job file and inputs to the request body, or to everything wrong with them. */
+/** The one entry point: job file and inputs to the request body of either API, or to everything wrong with them. */
 import type { Diagnostic } from './diagnostic.js'
 import { Diagnoser } from './diagnose.js'
-import { mergeInputs, type DefinitionInputs } from './inputs.js'
+import {
+  applyOverrides,
+  CONFIG_INPUTS_OF_V1,
+  InputOrigins,
+  mergeInputs,
+  readOverrides,
+  V1_KEYS,
+  V2_KEYS,
+  type DefinitionInputs
+} from './inputs.js'
+import { placeUnknownKeys, prepareTree } from './keys.js'
 import { loadJobFile, type JobFileMap, type JobSource } from './load.js'
-import { jobDefinitionSchema, type JobDefinition } from './schema.js'
+import type { Api, ApiProfile } from './profile.js'
+import { v1Profile } from './v1/profile.js'
+import type { V1JobDefinition } from './v1/schema.js'
+import { v2Profile } from './v2/profile.js'
+import type { V2JobDefinition } from './v2/schema.js'
 import { isPlainMapping } from './yaml.js'
 
-export interface BuildResult {
-  /** Set exactly when no diagnostic is an error. */
-  definition?: JobDefinition
-  diagnostics: Diagnostic[]
+/** The `api_version` input: `auto` reads the API from the job file's keys (or, with no file, from the inputs). */
+export type ApiVersion = 'auto' | Api
+
+export interface BuildOptions {
+  /** Default `auto`. */
+  apiVersion?: ApiVersion
+  /** The raw `overrides` input: a YAML mapping deep-merged over the definition ('' = none). */
+  overrides?: string
 }
 
+/** `definition` is set exactly when no diagnostic is an error. */
+export type BuildResult =
+  | { api: 'v1'; definition?: V1JobDefinition; diagnostics: Diagnostic[] }
+  | { api: 'v2'; definition?: V2JobDefinition; diagnostics: Diagnostic[] }
+
+const PROFILES: Readonly<Record<Api, ApiProfile>> = { v1: v1Profile, v2: v2Profile }
+
 /**
- * Reads the job file (if any), lets each given input replace its field, and validates the result.
- * Pure: no file system, no @actions/core. All problems of a file are reported at once, by position.
+ * Reads the job file (if any), tells the API, lets each given input and then `overrides` replace their fields,
+ * and validates the result. Pure: no file system, no @actions/core. All problems are reported at once, by
+ * position in the file, or by the input that set the value.
  */
-export function buildJobDefinition(source: JobSource | undefined, inputs: DefinitionInputs): BuildResult {
+export function buildJobDefinition(
+  source: JobSource | undefined,
+  inputs: DefinitionInputs,
+  options: BuildOptions = {}
+): BuildResult {
+  const apiVersion = options.apiVersion ?? 'auto'
   let tree: Record<string, unknown> = {}
   let map: JobFileMap | undefined
   if (source) {
     const loaded = loadJobFile(source)
-    if (!loaded.tree) return { diagnostics: loaded.diagnostics }
+    if (!loaded.tree) return { api: apiVersion === 'v2' ? 'v2' : 'v1', diagnostics: loaded.diagnostics }
     tree = loaded.tree
     map = loaded.map
   }
-  const merged = mergeInputs(tree, inputs)
-  if (merged.diagnostics.length > 0) return { diagnostics: merged.diagnostics }
-  // Without a job file every field comes from an input, so a missing config field names its input.
-  if (!source && !isPlainMapping(tree.config)) tree.config = {}
+  const overrides = readOverrides(options.overrides ?? '')
+  const detected = detectApi(tree, map, inputs, overrides.value, apiVersion)
+  const api = detected.api
+  if (detected.diagnostics.length > 0 || overrides.diagnostics.length > 0) {
+    return { api, diagnostics: [...detected.diagnostics, ...overrides.diagnostics] }
+  }
 
-  const result = jobDefinitionSchema.safeParse(tree)
-  const diagnoser = new Diagnoser(tree, merged.origins, map)
+  const origins = new InputOrigins()
+  const merged = mergeInputs(tree, inputs, api, origins)
+  const problems = [...merged.diagnostics]
+  if (overrides.value) problems.push(...applyOverrides(tree, overrides.value, api, origins))
+  if (problems.length > 0) return { api, diagnostics: problems }
+  // Without a job file every field comes from an input, so a missing config field names its input.
+  if (!source && api === 'v1' && !isPlainMapping(tree.config)) tree.config = {}
+
+  const profile = PROFILES[api]
+  const prepared = prepareTree(tree, profile.schema, profile.otherApiKeys)
+  const result = profile.schema.safeParse(prepared.value)
+  const diagnoser = new Diagnoser(profile, tree, origins, map)
   const diagnostics = byPosition([
-    ...(result.success ? [] : diagnoser.fromIssues(result.error.issues)),
+    ...diagnoser.fromUnknownKeys(prepared.unknown),
+    ...(result.success ? [] : diagnoser.fromIssues(result.error.issues, prepared.readAsMeant)),
     ...diagnoser.warnings()
   ])
-  return result.success ? { definition: result.data, diagnostics } : { diagnostics }
+  if (!result.success || diagnostics.some(d => d.severity === 'error')) return { api, diagnostics }
+  const definition = placeUnknownKeys(result.data, prepared.value, profile.schema, profile.keyOrder)
+  return api === 'v1'
+    ? { api, definition: definition as V1JobDefinition, diagnostics }
+    : { api, definition: definition as V2JobDefinition, diagnostics }
+}
+
+/**
+ * Which API a definition is for: a file's top-level keys decide (config → v1; kind, metadata, algorithm,
+ * spec → v2); a file with both is an error at each key of the API its first deciding key is not; an explicit
+ * api_version that the file contradicts is an error. With no deciding key, the inputs decide, then v1.
+ */
+export function detectApi(
+  tree: Record<string, unknown>,
+  map: JobFileMap | undefined,
+  inputs: DefinitionInputs,
+  overrides: Record<string, unknown> | undefined,
+  apiVersion: ApiVersion
+): { api: Api; diagnostics: Diagnostic[] } {
+  const keys = Object.keys(tree)
+  const first = keys.find(key => key === 'config' || V2_KEYS.has(key))
+  if (first !== undefined && map) {
+    const fileApi: Api = first === 'config' ? 'v1' : 'v2'
+    const foreign = fileApi === 'v1' ? V2_KEYS : V1_KEYS
+    const mixed = keys.filter(key => foreign.has(key))
+    if (mixed.length > 0) {
+      const diagnostics = mixed.map(key => {
+        const other: Api = fileApi === 'v1' ? 'v2' : 'v1'
+        const message = `This job file mixes v1 and v2 keys: \`${key}\` is a ${other} key, but \`${first}\` makes it a ${fileApi} file; write the whole file for one API (README: "Moving a v1 job file to v2").`
+        return atKey(map, key, 'API version', message)
+      })
+      return { api: fileApi, diagnostics }
+    }
+    if (apiVersion !== 'auto' && apiVersion !== fileApi) {
+      const message = `The api_version input is ${apiVersion}, but this is a ${fileApi} job file (it has \`${first}\`); set api_version to ${fileApi} or auto, or write the file for ${apiVersion}.`
+      return { api: apiVersion, diagnostics: [atKey(map, first, 'API version', message)] }
+    }
+    return { api: fileApi, diagnostics: [] }
+  }
+  if (apiVersion !== 'auto') return { api: apiVersion, diagnostics: [] }
+  const overrideKeys = Object.keys(overrides ?? {})
+  if (overrideKeys.some(key => V2_KEYS.has(key))) return { api: 'v2', diagnostics: [] }
+  const v1Input = CONFIG_INPUTS_OF_V1.some(name => (inputs[name] ?? '').trim() !== '')
+  if (v1Input || overrideKeys.includes('config')) return { api: 'v1', diagnostics: [] }
+  return { api: 'v1', diagnostics: [] }
+}
+
+function atKey(map: JobFileMap, key: string, rule: string, message: string): Diagnostic {
+  const node = map.locate([key])?.key ?? map.documentStart()
+  return {
+    severity: 'error',
+    rule,
+    message,
+    file: map.file,
+    ...(node && map.span(node)),
+    path: [key]
+  }
 }
 
 /** File positions in reading order first, then the diagnostics about inputs in the order found. */

@@ -1,56 +1,20 @@
-/** Schema issues and warnings as diagnostics: rule, one-sentence message, and where (file position or input). */
+/**
+ * Schema issues, unknown keys and warnings as diagnostics: rule, one-sentence message, and where (file
+ * position or input). The same for both APIs: what differs comes from the API's profile.
+ */
 import type { z } from 'zod'
 import type { Diagnostic, Severity } from './diagnostic.js'
-import { DEFINITION_INPUT_NAMES, inputAt, type InputOrigins } from './inputs.js'
+import { inputAt, type InputOrigins } from './inputs.js'
+import type { UnknownKey } from './keys.js'
 import type { DefinitionPath, JobFileMap } from './load.js'
-import {
-  CONFIG_SHAPE,
-  DATA_SOURCE_ITEM_SHAPE,
-  DEFINITION_SHAPE,
-  HOST_PATH_SHAPE,
-  NFS_SHAPE,
-  PARAMETER_ITEM_SHAPE,
-  VOLUME_SHAPE,
-  type RuleParams
-} from './schema.js'
-import { nearestKey } from './suggest.js'
+import type { ApiProfile } from './profile.js'
+import type { RuleParams } from './rules.js'
 import { isPlainMapping } from './yaml.js'
 
-const INPUT_NAMES = new Set<string>(DEFINITION_INPUT_NAMES)
 const NOT_A_NAME_CHARACTER = /[^A-Za-z0-9_-]/
 const LONGEST_QUOTE = 40
 /** Ranks keys set by inputs after any offset in a job file. */
 const INPUTS_RANK = 2 ** 40
-
-/** Known keys of each kind of mapping, for "did you mean". */
-const KEYS = {
-  definition: Object.keys(DEFINITION_SHAPE),
-  config: Object.keys(CONFIG_SHAPE),
-  parameter: Object.keys(PARAMETER_ITEM_SHAPE),
-  dataSource: Object.keys(DATA_SOURCE_ITEM_SHAPE),
-  volume: Object.keys(VOLUME_SHAPE),
-  nfs: Object.keys(NFS_SHAPE),
-  hostPath: Object.keys(HOST_PATH_SHAPE)
-}
-
-/** Rule titles of keys whose value rules have a name of their own. */
-const VALUE_RULES: Readonly<Record<string, string>> = {
-  job_name: 'Job name',
-  job_desc: 'Job description',
-  worker_server_num: 'Workers',
-  data_source: 'Data source',
-  type: 'Data source'
-}
-
-/** What a required key holds, said when it is missing. */
-const REQUIRED_HINTS: Readonly<Record<string, string>> = {
-  job_name: 'the job name: 1 to 64 letters, digits, _ or -',
-  config: 'the training settings',
-  worker_server_num: 'the number of workers, 1 or more',
-  id: 'the SFS Turbo file system id',
-  src_path: 'the path to mount',
-  dest_path: 'the path inside the training job'
-}
 
 const EXPECTED: Readonly<Record<string, string>> = {
   string: 'text',
@@ -69,28 +33,39 @@ interface Place {
 /** Turns issues and warnings about one merged definition into diagnostics. */
 export class Diagnoser {
   constructor(
+    private readonly profile: ApiProfile,
     private readonly tree: Record<string, unknown>,
     private readonly origins: InputOrigins,
     private readonly map: JobFileMap | undefined
   ) {}
 
-  fromIssues(issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
-    // A misspelt required key is reported once: as the unknown key that suggests it, not also as missing.
-    const suggested = new Set<string>()
-    for (const issue of issues) {
-      if (issue.code !== 'unrecognized_keys') continue
-      const path = plainPath(issue.path)
-      const known = keysAt(path).keys
-      for (const key of issue.keys) suggested.add(JSON.stringify([...path, nearestKey(key, known)]))
-    }
-    return issues
-      .filter(issue => !(issue.code === 'invalid_type' && this.isMissing(issue.path, suggested)))
-      .flatMap(issue => this.fromIssue(issue))
+  /** Keys no shape declares: an error with the suggestion when misspelt, else a warning; sent either way. */
+  fromUnknownKeys(unknown: readonly UnknownKey[]): Diagnostic[] {
+    return unknown.map(({ path, key, known, suggestion }) => {
+      const where = this.where(path.slice(0, -1))
+      if (suggestion !== undefined) {
+        return this.at(
+          path,
+          'key',
+          'Unknown key',
+          `unknown key \`${key}\` in ${where}; did you mean \`${suggestion}\`?`
+        )
+      }
+      const message = `\`${key}\` in ${where} is not in the documented request; sent as it is (known keys: ${known.join(', ')}).`
+      return this.at(path, 'key', 'Unknown key', message, 'warning')
+    })
   }
 
-  private isMissing(path: readonly PropertyKey[], among: ReadonlySet<string>): boolean {
-    const plain = plainPath(path)
-    return among.has(JSON.stringify(plain)) && valueAt(this.tree, plain) === undefined
+  /** `readAsMeant`: keys read in place of misspelt ones; what is wrong there is the misspelling's to say. */
+  fromIssues(issues: readonly z.core.$ZodIssue[], readAsMeant: readonly DefinitionPath[] = []): Diagnostic[] {
+    const under = (path: DefinitionPath) =>
+      readAsMeant.some(meant => meant.length <= path.length && meant.every((key, i) => path[i] === key))
+    const about = (issue: z.core.$ZodIssue) => {
+      const path = plainPath(issue.path)
+      const later = issue.code === 'custom' ? (issue.params as RuleParams | undefined)?.laterOf : undefined
+      return under(path) || (later ?? []).some(key => under([...path, key]))
+    }
+    return issues.filter(issue => !about(issue)).flatMap(issue => this.fromIssue(issue))
   }
 
   private fromIssue(issue: z.core.$ZodIssue): Diagnostic[] {
@@ -99,15 +74,16 @@ export class Diagnoser {
     const name = this.displayPath(path)
     switch (issue.code) {
       case 'unrecognized_keys':
-        return issue.keys.map(key => this.unknownKey(path, key))
+        return []
       case 'custom':
         return [this.crossField(path, issue.message, issue.params as RuleParams | undefined)]
       case 'invalid_type': {
-        if (value === undefined) return [this.missingKey(path)]
+        if (value === undefined || value === null) return [this.missingKey(path)]
+        const last = path.at(-1)
         const expected =
-          path.at(-1) === 'parameter'
-            ? 'a list of label/value items, or a mapping of names to values'
-            : (EXPECTED[issue.expected] ?? issue.expected)
+          (typeof last === 'string' ? this.profile.listOrMapping[last] : undefined) ??
+          EXPECTED[issue.expected] ??
+          issue.expected
         return [this.at(path, 'value', 'Type', `\`${name}\` must be ${expected}, not ${describe(value)}.`)]
       }
       case 'too_small': {
@@ -126,15 +102,21 @@ export class Diagnoser {
         return [this.at(path, 'value', rule, message)]
       }
       case 'too_big': {
+        const rule = this.valueRule(path)
+        if (issue.origin !== 'string') {
+          const message = `\`${name}\` must be at most ${String(issue.maximum)}, not ${describe(value)}.`
+          return [this.at(path, 'value', rule, message)]
+        }
         const length = typeof value === 'string' ? value.length : 0
         const message = `\`${name}\` is ${length} characters long; shorten it to at most ${String(issue.maximum)}.`
-        return [this.at(path, 'value', this.valueRule(path), message)]
+        return [this.at(path, 'value', rule, message)]
       }
       case 'invalid_format': {
         const message = `\`${name}\` must be 1 to 64 characters, only letters, digits, _ and -; ${nameProblem(value)}.`
         return [this.at(path, 'value', this.valueRule(path), message)]
       }
       case 'invalid_value': {
+        if (value === undefined || value === null) return [this.missingKey(path)]
         const allowed = issue.values.map(String).join(' or ')
         return [
           this.at(
@@ -152,62 +134,19 @@ export class Diagnoser {
 
   /** Only the warnings the reference justifies; they never block. */
   warnings(): Diagnostic[] {
-    const config = this.tree.config
-    if (!isPlainMapping(config)) return []
-    const found: Diagnostic[] = []
-    const given = (key: string) => config[key] !== undefined && config[key] !== null
-    // Table 3 gives OBS directories for outputs and logs (examples /usr/train/, /usr/log/).
-    for (const [key, rule] of [
-      ['train_url', 'Output directory'],
-      ['log_url', 'Log directory']
-    ] as const) {
-      const url = config[key]
-      if (typeof url === 'string' && !url.endsWith('/')) {
-        const message = `\`config.${key}\` is an OBS directory and should end in "/" (e.g. "${url}/").`
-        found.push(this.at(['config', key], 'value', rule, message, 'warning'))
-      }
-    }
-    // Table 3: user_command is the boot command of the custom image; without it the image's default runs.
-    if (given('user_image_url') && !given('user_command')) {
-      const message =
-        '`config.user_image_url` has no user_command; add the command that starts training in the image.'
-      found.push(this.at(['config', 'user_image_url'], 'key', 'Custom image', message, 'warning'))
-    }
-    // Table 8: parameters become environment variables or arguments, so a repeated label silently overrides.
-    const parameter = config.parameter
-    if (Array.isArray(parameter)) {
-      const seen = new Set<string>()
-      parameter.forEach((item: unknown, index) => {
-        const label = isPlainMapping(item) ? item.label : undefined
-        if (typeof label !== 'string' && typeof label !== 'boolean') return
-        const text = String(label)
-        if (seen.has(text)) {
-          const message = `The parameter label "${text}" is given twice and the later value wins; remove one of them.`
-          found.push(
-            this.at(['config', 'parameter', index, 'label'], 'value', 'Parameter', message, 'warning')
-          )
-        }
-        seen.add(text)
-      })
-    }
-    return found
-  }
-
-  private unknownKey(path: DefinitionPath, key: string): Diagnostic {
-    const level = keysAt(path)
-    const suggestion = nearestKey(key, level.keys)
-    const message = suggestion
-      ? `unknown key \`${key}\` in ${level.where}; did you mean \`${suggestion}\`?`
-      : `unknown key \`${key}\` in ${level.where}; remove it (known keys: ${level.keys.join(', ')}).`
-    return this.at([...path, key], 'key', 'Unknown key', message)
+    return this.profile.warnings(this.tree, (path, part, rule, message, severity, laterOf) =>
+      laterOf && laterOf.length > 0
+        ? this.at([...path, this.laterKey(path, laterOf)], part, rule, message, severity)
+        : this.at(path, part, rule, message, severity)
+    )
   }
 
   private missingKey(path: DefinitionPath): Diagnostic {
     const key = String(path.at(-1))
     const parent = path.slice(0, -1)
     const owner = parent.length === 0 ? 'The job' : `\`${this.displayPath(parent)}\``
-    const hint = REQUIRED_HINTS[key] ? ` (${REQUIRED_HINTS[key]})` : ''
-    const input = settableBy(path)
+    const hint = this.profile.requiredHints[key] ? ` (${this.profile.requiredHints[key]})` : ''
+    const input = this.profile.inputFor(path)
     const how = input ? `add it, or set the \`${input}\` input` : 'add it'
     const place = this.place(path, parent, 'key')
     return this.diagnostic(place, 'Missing key', `${owner} needs \`${key}\`${hint}; ${how}.`, path, 'error')
@@ -230,7 +169,7 @@ export class Diagnoser {
     for (const key of keys) {
       const input = inputAt(this.origins, [...path, key])
       const start = input ? undefined : this.map?.locate([...path, key])?.key?.range?.[0]
-      const rank = input ? INPUTS_RANK + DEFINITION_INPUT_NAMES.indexOf(input) : (start ?? -1)
+      const rank = input ? INPUTS_RANK + this.origins.rank(input) : (start ?? -1)
       if (rank > laterRank) {
         later = key
         laterRank = rank
@@ -272,7 +211,7 @@ export class Diagnoser {
     const input = inputAt(this.origins, path)
     if (input) return { input }
     if (!this.map) {
-      const settable = settableBy(path)
+      const settable = this.profile.inputFor(path)
       return settable ? { input: settable } : {}
     }
     const spot = nodePath.length === 0 ? undefined : this.map.locate(nodePath)
@@ -283,7 +222,18 @@ export class Diagnoser {
 
   private valueRule(path: DefinitionPath): string {
     const key = [...path].reverse().find(segment => typeof segment === 'string')
-    return (key !== undefined && VALUE_RULES[key]) || 'Value'
+    return (key !== undefined && this.profile.valueRules[key]) || 'Value'
+  }
+
+  /** "the job", "config", "a parameter item". */
+  private where(path: DefinitionPath): string {
+    if (path.length === 0) return 'the job'
+    const last = path.at(-1)
+    if (typeof last === 'number') {
+      const list = String(path.at(-2))
+      return `${/^[aeiou]/i.test(list) ? 'an' : 'a'} ${list} item`
+    }
+    return String(last)
   }
 
   /** `config.data_source[0].type`; a parameter written as a mapping shows its name: `config.parameter.lr`. */
@@ -326,30 +276,6 @@ export function valueAt(tree: unknown, path: DefinitionPath): unknown {
     } else return undefined
   }
   return value
-}
-
-function keysAt(path: DefinitionPath): { keys: readonly string[]; where: string } {
-  const last = path.at(-1)
-  const parent = path.at(-2)
-  if (path.length === 0) return { keys: KEYS.definition, where: 'the job' }
-  if (path.length === 1 && last === 'config') return { keys: KEYS.config, where: 'config' }
-  if (typeof last === 'number' && parent === 'parameter')
-    return { keys: KEYS.parameter, where: 'a parameter item' }
-  if (typeof last === 'number' && parent === 'data_source')
-    return { keys: KEYS.dataSource, where: 'a data_source item' }
-  if (typeof last === 'number' && parent === 'volumes') return { keys: KEYS.volume, where: 'a volumes item' }
-  if (last === 'nfs') return { keys: KEYS.nfs, where: 'nfs' }
-  if (last === 'host_path') return { keys: KEYS.hostPath, where: 'host_path' }
-  return { keys: [], where: String(last) }
-}
-
-/** The input that sets the whole field at `path`, if there is one. */
-function settableBy(path: DefinitionPath): string | undefined {
-  const [first, second] = path
-  if (path.length === 1 && typeof first === 'string' && INPUT_NAMES.has(first)) return first
-  if (path.length === 2 && first === 'config' && typeof second === 'string' && INPUT_NAMES.has(second))
-    return second
-  return undefined
 }
 
 function plainPath(path: readonly PropertyKey[]): Array<string | number> {

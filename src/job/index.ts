@@ -1,6 +1,14 @@
-/** The job definition: load a job file with positions, merge inputs over it, validate, and explain problems. */
-export { buildJobDefinition, type BuildResult } from './build.js'
+/** The job definition: load a job file with positions, tell the API, merge inputs/overrides, validate, explain. */
+export {
+  buildJobDefinition,
+  detectApi,
+  type ApiVersion,
+  type BuildOptions,
+  type BuildResult
+} from './build.js'
 export type { Diagnostic, Severity } from './diagnostic.js'
 export { DEFINITION_INPUT_NAMES, type DefinitionInputName, type DefinitionInputs } from './inputs.js'
 export type { JobSource } from './load.js'
-export type { JobConfig, JobDefinition } from './schema.js'
+export type { Api } from './profile.js'
+export type { JobConfig, JobDefinition, V1JobDefinition } from './v1/schema.js'
+export type { V2JobDefinition } from './v2/schema.js'

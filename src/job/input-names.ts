@@ -4,7 +4,7 @@
 export const TOP_LEVEL_INPUT_NAMES = ['job_name', 'job_desc', 'workspace_id'] as const
 
 /** `config` fields that an input can set, in the order of the vendor page's Table 3. */
-const CONFIG_INPUT_NAMES = [
+export const CONFIG_INPUT_NAMES = [
   'worker_server_num',
   'app_url',
   'boot_file_url',

@@ -77,7 +77,7 @@ export class JobFileMap {
     let pairAsItem: { label: Node | undefined; value: Node | undefined; entry: [string, unknown] } | undefined
     for (const segment of path) {
       if (pairAsItem) {
-        if (segment === 'label') {
+        if (segment === 'label' || segment === 'name') {
           spot = pairAsItem.label ? { value: pairAsItem.label } : {}
           value = pairAsItem.entry[0]
         } else if (segment === 'value') {

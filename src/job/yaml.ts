@@ -53,6 +53,7 @@ function plainValue(node: unknown, c: Conversion): unknown {
     // fromEntries defines keys as own properties, so even a `__proto__` key stays plain data.
     const value: Record<string, unknown> = Object.fromEntries(entries)
     c.nodes.set(value, node)
+    node.items.forEach((pair, index) => noteScalar(value, entries[index]?.[0] ?? '', pair.value, c))
     return value
   }
   if (isSeq(node)) {
@@ -60,10 +61,73 @@ function plainValue(node: unknown, c: Conversion): unknown {
     const value = node.items.map(item => plainValue(item, c))
     c.open.delete(node)
     c.nodes.set(value, node)
+    node.items.forEach((item, index) => noteScalar(value, index, item, c))
     return value
   }
   if (isScalar(node)) return scalarValue(node.value, node.source)
   return null
+}
+
+/** Containers whose entries were YAML numbers (kept as source text), and booleans' source text. */
+const NUMBER_ENTRIES = new WeakMap<object, Set<string | number>>()
+const BOOLEAN_SOURCES = new WeakMap<object, Map<string | number, string>>()
+
+function noteScalar(container: object, key: string | number, node: unknown, c: Conversion): void {
+  const scalar = isAlias(node) ? node.resolve(c.doc) : node
+  if (!isScalar(scalar)) return
+  if (typeof scalar.value === 'number' || typeof scalar.value === 'bigint') {
+    const set = NUMBER_ENTRIES.get(container) ?? new Set()
+    set.add(key)
+    NUMBER_ENTRIES.set(container, set)
+  } else if (typeof scalar.value === 'boolean' && scalar.source !== undefined) {
+    const map = BOOLEAN_SOURCES.get(container) ?? new Map<string | number, string>()
+    map.set(key, scalar.source)
+    BOOLEAN_SOURCES.set(container, map)
+  }
+}
+
+/** The text a boolean entry was written with (`False` stays "False"), else the value as text. */
+export function entryText(container: object, key: string | number, value: unknown): unknown {
+  if (typeof value !== 'boolean') return value
+  return BOOLEAN_SOURCES.get(container)?.get(key) ?? String(value)
+}
+
+/**
+ * The entry as written, for keys sent as they are: numbers that the tree keeps as source text become
+ * numbers again (JSON files and YAML alike), containers are copied the same way.
+ */
+export function writtenEntry(container: object, key: string | number): unknown {
+  const value = (container as Record<string | number, unknown>)[key]
+  if (typeof value === 'string' && NUMBER_ENTRIES.get(container)?.has(key)) {
+    const number = Number(value)
+    return Number.isFinite(number) ? number : value
+  }
+  if (Array.isArray(value)) return value.map((_, index) => writtenEntry(value, index))
+  if (isPlainMapping(value)) {
+    const copy: Record<string, unknown> = {}
+    for (const entry of Object.keys(value)) setEntry(copy, entry, writtenEntry(value, entry))
+    return copy
+  }
+  return value
+}
+
+/** Copies an entry from one container to another, keeping what was noted about how it was written. */
+export function copyEntry(to: Record<string, unknown>, toKey: string, from: object, fromKey: string): void {
+  setEntry(to, toKey, (from as Record<string, unknown>)[fromKey])
+  const numbers = NUMBER_ENTRIES.get(to) ?? new Set()
+  if (NUMBER_ENTRIES.get(from)?.has(fromKey)) numbers.add(toKey)
+  else numbers.delete(toKey)
+  NUMBER_ENTRIES.set(to, numbers)
+  const source = BOOLEAN_SOURCES.get(from)?.get(fromKey)
+  const booleans = BOOLEAN_SOURCES.get(to) ?? new Map<string | number, string>()
+  if (source !== undefined) booleans.set(toKey, source)
+  else booleans.delete(toKey)
+  BOOLEAN_SOURCES.set(to, booleans)
+}
+
+/** Sets an own, enumerable property even for a key like `__proto__`. */
+export function setEntry(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
 function scalarValue(value: unknown, source: string | undefined): unknown {

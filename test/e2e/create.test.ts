@@ -134,15 +134,15 @@ describe('creating a job from a job file and inputs', () => {
   test('an invalid job file gives one annotation per problem and sends nothing', async () => {
     const before = emulator.requests.length
     const run = await runAction({
-      inputs: { ...credentials(), job_file: '__fixtures__/jobs/invalid/pool-both.yaml' }
+      inputs: { ...credentials(), job_file: '__fixtures__/jobs/invalid/boot-file.yaml' }
     })
     expect(run.code).toBe(1)
     expect(emulator.requests.length).toBe(before)
     const annotations = run.commands.filter(c => c.command === 'error' && c.properties.file)
-    const expected = expectedDiagnostics()['pool-both.yaml']!.filter(d => d.severity === 'error')
+    const expected = expectedDiagnostics()['boot-file.yaml']!.filter(d => d.severity === 'error')
     expect(
       annotations.map(a => [a.properties.file, Number(a.properties.line), Number(a.properties.col)])
-    ).toEqual(expected.map(d => ['__fixtures__/jobs/invalid/pool-both.yaml', d.line, d.column]))
+    ).toEqual(expected.map(d => ['__fixtures__/jobs/invalid/boot-file.yaml', d.line, d.column]))
     expect(failure(run)).toMatch(/nothing was sent/)
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/) // no stack trace
   })

@@ -1,7 +1,14 @@
 /** Reads job-file fixtures the way the action passes them: path relative to the workspace, and the text. */
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { JobSource } from '../../src/job/index.js'
+import {
+  buildJobDefinition,
+  type BuildOptions,
+  type DefinitionInputs,
+  type Diagnostic,
+  type JobSource,
+  type V1JobDefinition
+} from '../../src/job/index.js'
 
 export const JOBS = '__fixtures__/jobs'
 
@@ -26,8 +33,9 @@ export interface ExpectedDiagnostic {
   rule: string
 }
 
-export function expectedDiagnostics(): Record<string, ExpectedDiagnostic[]> {
-  return JSON.parse(readFileSync(join(process.cwd(), JOBS, 'invalid', 'expected.json'), 'utf8')) as Record<
+/** The hand-checked diagnostics of the invalid fixtures of `folder` (v1: invalid, v2: v2/invalid). */
+export function expectedDiagnostics(folder = 'invalid'): Record<string, ExpectedDiagnostic[]> {
+  return JSON.parse(readFileSync(join(process.cwd(), JOBS, folder, 'expected.json'), 'utf8')) as Record<
     string,
     ExpectedDiagnostic[]
   >
@@ -51,4 +59,15 @@ export const VALID_CONFIG = [
 export function validConfigWith(extra: string[], replaced: string[] = []): JobSource {
   const kept = VALID_CONFIG.filter(line => !replaced.some(key => line.startsWith(`${key}:`)))
   return jobWithConfig(...kept, ...extra)
+}
+
+/** buildJobDefinition for a definition that must be v1: the result narrowed to the v1 body. */
+export function buildV1(
+  source: JobSource | undefined,
+  inputs: DefinitionInputs = {},
+  options: BuildOptions = {}
+): { definition?: V1JobDefinition; diagnostics: Diagnostic[] } {
+  const result = buildJobDefinition(source, inputs, options)
+  if (result.api !== 'v1') throw new Error(`expected a v1 definition, got ${result.api}`)
+  return result
 }

@@ -1,9 +1,9 @@
 /** Inputs replace job-file fields key by key; problems with input values name the input. */
-import { DEFINITION_INPUT_NAMES, buildJobDefinition, type DefinitionInputs } from '../../src/job/index.js'
-import { jobSource, jobWithConfig, validConfigWith } from './fixtures.js'
+import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from '../../src/job/index.js'
+import { buildV1, jobSource, jobWithConfig, validConfigWith } from './fixtures.js'
 
 const errorsOf = (inputs: DefinitionInputs, source = validConfigWith([])) =>
-  buildJobDefinition(source, inputs).diagnostics.filter(d => d.severity === 'error')
+  buildV1(source, inputs).diagnostics.filter(d => d.severity === 'error')
 
 describe('inputs over a job file', () => {
   it('lists every definition field that an input can set', () => {
@@ -35,7 +35,7 @@ describe('inputs over a job file', () => {
   })
 
   it('replaces only the fields given, top level and config', () => {
-    const result = buildJobDefinition(jobSource('valid/own-code.yaml'), {
+    const result = buildV1(jobSource('valid/own-code.yaml'), {
       job_name: 'from-input',
       workspace_id: 'ws-1',
       spec_id: '4',
@@ -58,7 +58,7 @@ describe('inputs over a job file', () => {
   })
 
   it('treats empty or blank inputs as not given', () => {
-    const result = buildJobDefinition(validConfigWith([]), { job_name: '', spec_id: '  ', pool_id: '' })
+    const result = buildV1(validConfigWith([]), { job_name: '', spec_id: '  ', pool_id: '' })
     expect(result.definition?.job_name).toBe('t')
     expect(result.definition?.config.spec_id).toBe(1)
     expect(result.definition?.config.pool_id).toBeUndefined()
@@ -66,8 +66,7 @@ describe('inputs over a job file', () => {
 
   it('reads integers from whole decimal strings and names the input when they are not', () => {
     expect(
-      buildJobDefinition(validConfigWith([]), { worker_server_num: '16' }).definition?.config
-        .worker_server_num
+      buildV1(validConfigWith([]), { worker_server_num: '16' }).definition?.config.worker_server_num
     ).toBe(16)
     const [problem, ...rest] = errorsOf({ spec_id: 'gpu-large' })
     expect(rest).toEqual([])
@@ -78,17 +77,17 @@ describe('inputs over a job file', () => {
   })
 
   it('reads create_version as true or false in any case', () => {
-    expect(
-      buildJobDefinition(validConfigWith([]), { create_version: 'FALSE' }).definition?.config.create_version
-    ).toBe(false)
-    expect(
-      buildJobDefinition(validConfigWith([]), { create_version: 'True' }).definition?.config.create_version
-    ).toBe(true)
+    expect(buildV1(validConfigWith([]), { create_version: 'FALSE' }).definition?.config.create_version).toBe(
+      false
+    )
+    expect(buildV1(validConfigWith([]), { create_version: 'True' }).definition?.config.create_version).toBe(
+      true
+    )
     expect(errorsOf({ create_version: 'no' })).toMatchObject([{ rule: 'Type', input: 'create_version' }])
   })
 
   it('takes string inputs as they are', () => {
-    const result = buildJobDefinition(validConfigWith([]), {
+    const result = buildV1(validConfigWith([]), {
       job_desc: '  spaced: text # not a comment ',
       pool_id: ''
     })
@@ -102,13 +101,23 @@ describe('inputs over a job file', () => {
   })
 
   it('names the input in a cross-field rule whose offending key came from an input', () => {
-    const [both] = errorsOf({ pool_id: 'pool-1' })
-    expect(both).toMatchObject({ rule: 'Resource pool', input: 'pool_id', path: ['config', 'pool_id'] })
+    const [both] = errorsOf(
+      { data_url: '/d2/' },
+      validConfigWith(['data_source:', '  - data_url: /x/'], ['data_url'])
+    )
+    expect(both).toMatchObject({ rule: 'Data source', input: 'data_url', path: ['config', 'data_url'] })
     expect(both?.line).toBeUndefined()
 
     // An input counts as written after the file, so it is the later key even when the file's key comes last.
-    const poolLast = jobWithConfig('worker_server_num: 1', 'model_id: 1', 'data_url: /d/', 'pool_id: p')
-    expect(errorsOf({ spec_id: '2' }, poolLast)).toMatchObject([{ rule: 'Resource pool', input: 'spec_id' }])
+    const poolLast = jobWithConfig(
+      'worker_server_num: 1',
+      'spec_id: 1',
+      'model_id: 1',
+      'data_url: /d/',
+      'pool_id: p'
+    )
+    const warnings = buildV1(poolLast, { spec_id: '2' }).diagnostics
+    expect(warnings).toMatchObject([{ severity: 'warning', rule: 'Resource pool', input: 'spec_id' }])
 
     expect(errorsOf({ user_command: 'run.sh' })).toMatchObject([
       { rule: 'Custom image', input: 'user_command' }
@@ -125,7 +134,7 @@ describe('inputs over a job file', () => {
 describe('structured inputs (parameter, data_source, volumes) as YAML', () => {
   it('replace the whole field', () => {
     const source = validConfigWith(['parameter:', '  - label: from_file', '    value: "1"'])
-    const result = buildJobDefinition(source, { parameter: 'lr: 0.050\nepochs: 3\n' })
+    const result = buildV1(source, { parameter: 'lr: 0.050\nepochs: 3\n' })
     expect(result.definition?.config.parameter).toEqual([
       { label: 'lr', value: '0.050' },
       { label: 'epochs', value: '3' }
@@ -133,7 +142,7 @@ describe('structured inputs (parameter, data_source, volumes) as YAML', () => {
   })
 
   it('accept lists, also in flow style', () => {
-    const result = buildJobDefinition(validConfigWith([], ['data_url']), {
+    const result = buildV1(validConfigWith([], ['data_url']), {
       data_source: '[{type: obs, data_url: /b/in/}]',
       volumes: '- host_path:\n    src_path: /root/work\n    dest_path: /home/mind\n',
       parameter: '- {label: a, value: 1}'
@@ -147,7 +156,7 @@ describe('structured inputs (parameter, data_source, volumes) as YAML', () => {
   })
 
   it('report YAML syntax errors with the input name', () => {
-    const result = buildJobDefinition(validConfigWith([]), { volumes: '- nfs: {id: a' })
+    const result = buildV1(validConfigWith([]), { volumes: '- nfs: {id: a' })
     expect(result.definition).toBeUndefined()
     expect(result.diagnostics).toMatchObject([{ severity: 'error', rule: 'YAML syntax', input: 'volumes' }])
     expect(result.diagnostics[0]?.file).toBeUndefined()
@@ -169,7 +178,7 @@ describe('structured inputs (parameter, data_source, volumes) as YAML', () => {
 
 describe('inputs without a job file', () => {
   it('build the definition from inputs alone', () => {
-    const result = buildJobDefinition(undefined, {
+    const result = buildV1(undefined, {
       job_name: 'only-inputs',
       worker_server_num: '2',
       model_id: '5',
@@ -184,7 +193,7 @@ describe('inputs without a job file', () => {
   })
 
   it('name the input that would set a missing field', () => {
-    const result = buildJobDefinition(undefined, { model_id: '5', data_url: '/b/d/', spec_id: '1' })
+    const result = buildV1(undefined, { model_id: '5', data_url: '/b/d/', spec_id: '1' })
     expect(result.diagnostics.map(d => [d.rule, d.input, d.file])).toEqual([
       ['Missing key', 'job_name', undefined],
       ['Missing key', 'worker_server_num', undefined]
@@ -192,7 +201,7 @@ describe('inputs without a job file', () => {
   })
 
   it('report the rules with no single key without an input or a file', () => {
-    const result = buildJobDefinition(undefined, {
+    const result = buildV1(undefined, {
       job_name: 'n',
       worker_server_num: '1',
       model_id: '1',

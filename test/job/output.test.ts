@@ -1,9 +1,9 @@
 /** The conveniences, the warnings, and the body that is sent: key order, types, nothing invented. */
-import { buildJobDefinition, type JobSource } from '../../src/job/index.js'
-import { jobFiles, jobSource, validConfigWith } from './fixtures.js'
+import { type JobSource } from '../../src/job/index.js'
+import { buildV1, jobFiles, jobSource, validConfigWith } from './fixtures.js'
 
 const definitionOf = (source: JobSource) => {
-  const result = buildJobDefinition(source, {})
+  const result = buildV1(source, {})
   expect(result.diagnostics.filter(d => d.severity === 'error')).toEqual([])
   return result.definition
 }
@@ -40,7 +40,7 @@ describe('conveniences', () => {
   })
 
   it('locates a problem in a parameter mapping at its value, named by its label', () => {
-    const result = buildJobDefinition(validConfigWith(['parameter:', '  lr: 0.1', '  layers: [1, 2]']), {})
+    const result = buildV1(validConfigWith(['parameter:', '  lr: 0.1', '  layers: [1, 2]']), {})
     expect(result.diagnostics).toMatchObject([
       {
         rule: 'Type',
@@ -164,7 +164,7 @@ describe('the body sent', () => {
 
 describe('warnings', () => {
   const warningsOf = (source: JobSource) => {
-    const result = buildJobDefinition(source, {})
+    const result = buildV1(source, {})
     expect(result.definition).toBeDefined()
     return result.diagnostics.map(d => ({ severity: d.severity, rule: d.rule, path: d.path }))
   }
@@ -195,7 +195,7 @@ describe('warnings', () => {
     expect(warningsOf(twice)).toEqual([
       { severity: 'warning', rule: 'Parameter', path: ['config', 'parameter', 1, 'label'] }
     ])
-    const result = buildJobDefinition(twice, {})
+    const result = buildV1(twice, {})
     expect(result.diagnostics[0]).toMatchObject({ line: 9, column: 15 })
     expect(
       warningsOf(

@@ -167,12 +167,19 @@ describe('rule 2: dataset_id and dataset_version_id together', () => {
   })
 })
 
-describe('rule 3: exactly one of spec_id and pool_id', () => {
-  it('fails with both, at the later key, saying which to keep', () => {
-    const result = expectOnly(validConfigWith(['pool_id: p']), 'Resource pool', ['config', 'pool_id'])
-    const message = result.diagnostics[0]?.message ?? ''
+describe('rule 3: the job names its resources', () => {
+  const warningsOf = (source: JobSource) =>
+    build(source)
+      .diagnostics.filter(d => d.severity === 'warning')
+      .map(d => ({ rule: d.rule, path: d.path }))
+
+  it('warns (does not fail) with spec_id and pool_id, at the later key, saying which to keep', () => {
+    const both = validConfigWith(['pool_id: p'])
+    expectValid(both)
+    expect(warningsOf(both)).toEqual([{ rule: 'Resource pool', path: ['config', 'pool_id'] }])
+    const message = build(both).diagnostics[0]?.message ?? ''
     expect(message).toMatch(/keep spec_id for a public resource pool/)
-    expect(message).toMatch(/pool_id for a dedicated resource pool/)
+    expect(message).toMatch(/pool_id .*for a dedicated resource pool/)
     const reversed = jobWithConfig(
       'pool_id: p',
       'worker_server_num: 1',
@@ -180,16 +187,17 @@ describe('rule 3: exactly one of spec_id and pool_id', () => {
       'data_url: /d/',
       'spec_id: 1'
     )
-    expectOnly(reversed, 'Resource pool', ['config', 'spec_id'])
+    expect(warningsOf(reversed)).toEqual([{ rule: 'Resource pool', path: ['config', 'spec_id'] }])
   })
 
-  it('fails with neither', () => {
+  it('fails with none of spec_id, pool_id, flavor.code', () => {
     expectOnly(validConfigWith([], ['spec_id']), 'Resource pool', ['config'])
   })
 
   it('passes with one', () => {
     expectValid(validConfigWith([]))
     expectValid(validConfigWith(['pool_id: p'], ['spec_id']))
+    expectValid(validConfigWith(['flavor:', '  code: modelarts.vm.cpu.2u'], ['spec_id']))
   })
 })
 
@@ -208,6 +216,20 @@ describe('rule 4: something to run', () => {
 
   it('allows model_id with app_url, boot_file_url and engine_id', () => {
     expectValid(validConfigWith(['app_url: /c/', 'boot_file_url: /c/run.py', 'engine_id: 1']))
+  })
+
+  it('passes with user_image_url and app_url alone (the code directory the image runs from)', () => {
+    expectValid(
+      validConfigWith(['user_image_url: swr.example.com/a/b:1', 'user_command: run', 'app_url: /c/'], code)
+    )
+    expectOnly(
+      validConfigWith(
+        ['user_image_url: swr.example.com/a/b:1', 'user_command: run', 'boot_file_url: /c/r.py'],
+        code
+      ),
+      'Code to run',
+      ['config', 'boot_file_url']
+    )
   })
 
   it('fails with app_url or boot_file_url alone', () => {
@@ -402,10 +424,10 @@ describe('unknown keys at any depth', () => {
         '  - host_path:',
         '      src_path: b',
         '      dest_path: c',
-        '      mode: rw'
+        '      src-path: rw'
       ]),
-      'unknown key `mode` in host_path; remove it (known keys: src_path, dest_path, read_only).',
-      ['config', 'volumes', 0, 'host_path', 'mode']
+      'unknown key `src-path` in host_path; did you mean `src_path`?',
+      ['config', 'volumes', 0, 'host_path', 'src-path']
     ]
   ]
 
@@ -423,9 +445,9 @@ describe('unknown keys at any depth', () => {
 
   it('reports every problem of a file at once', () => {
     const result = build(jobWithConfig('worker_server_num: 0', 'spec: 1', 'app_url: /a/', 'user_command: x'))
+    // `spec` is read as the spec_id it likely means, so the resource pool rule is not broken as well.
     expect(problems(result).map(problem => problem.rule)).toEqual([
       'Data source',
-      'Resource pool',
       'Workers',
       'Unknown key',
       'Code to run',

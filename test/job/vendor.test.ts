@@ -1,4 +1,4 @@
-/** The vendor page's sample requests: valid except for setting both spec_id and pool_id (rule 3). */
+/** The vendor page's sample requests: valid, with a warning for setting both spec_id and pool_id (rule 3). */
 import { buildJobDefinition } from '../../src/job/index.js'
 import { jobFiles, jobSource } from './fixtures.js'
 
@@ -7,21 +7,24 @@ describe('vendor sample request bodies', () => {
     expect(jobFiles('vendor')).toEqual(['sample-1.json', 'sample-2.json', 'sample-3.json'])
   })
 
-  it.each(jobFiles('vendor'))('%s fails only on the resource pool rule, at pool_id', name => {
+  it.each(jobFiles('vendor'))('%s passes with one warning, the resource pool rule at pool_id', name => {
     const result = buildJobDefinition(jobSource(`vendor/${name}`), {})
-    expect(result.definition).toBeUndefined()
     expect(result.diagnostics.map(d => ({ severity: d.severity, rule: d.rule, path: d.path }))).toEqual([
-      { severity: 'error', rule: 'Resource pool', path: ['config', 'pool_id'] }
+      { severity: 'warning', rule: 'Resource pool', path: ['config', 'pool_id'] }
     ])
+    expect(result.definition).toEqual(JSON.parse(jobSource(`vendor/${name}`).text))
   })
 
-  it.each(jobFiles('vendor'))('%s passes once pool_id is removed, and is sent as written', name => {
-    const source = jobSource(`vendor/${name}`)
-    const withoutPool = source.text.replace(/,?\n\s*"pool_id": "testpool"/, '')
-    expect(withoutPool).not.toContain('pool_id')
-    const result = buildJobDefinition({ ...source, text: withoutPool }, {})
-    expect(result.diagnostics).toEqual([])
-    const sample = JSON.parse(withoutPool) as Record<string, unknown>
-    expect(result.definition).toEqual(sample)
-  })
+  it.each(jobFiles('vendor'))(
+    '%s passes without a warning once pool_id is removed, sent as written',
+    name => {
+      const source = jobSource(`vendor/${name}`)
+      const withoutPool = source.text.replace(/,?\n\s*"pool_id": "testpool"/, '')
+      expect(withoutPool).not.toContain('pool_id')
+      const result = buildJobDefinition({ ...source, text: withoutPool }, {})
+      expect(result.diagnostics).toEqual([])
+      const sample = JSON.parse(withoutPool) as Record<string, unknown>
+      expect(result.definition).toEqual(sample)
+    }
+  )
 })

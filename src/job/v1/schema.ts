@@ -1,38 +1,35 @@
 /**
- * The job definition as one zod schema: the v1 create-job request body (vendor page Tables 2 to 8) and the
+ * The v1 job definition as one zod schema: the v1 create-job request body (vendor page Tables 2 to 8) and the
  * rules of shared/reference/job-definition.md. It reads the plain tree of a job file merged with the inputs
- * (numbers arrive as their source text) and outputs exactly the body to send.
+ * (numbers arrive as their source text) and outputs exactly the body to send. Objects are loose: keys they do
+ * not declare are judged by ../keys.ts (warning, or error when misspelt) and sent as they are.
  */
 import { z } from 'zod'
-import { isPlainMapping } from './yaml.js'
+import {
+  booleanAsText,
+  decimalAsNumber,
+  givenIn,
+  listed,
+  onAnyMapping,
+  report,
+  undocumented,
+  type Context
+} from '../rules.js'
+import { entryText, isPlainMapping } from '../yaml.js'
 
-const DECIMAL_INTEGER = /^-?[0-9]+$/
+export type { RuleParams } from '../rules.js'
+
 const JOB_NAME = /^[A-Za-z0-9_-]{1,64}$/
-
-/** Custom issues carry the rule title and, for "X and Y together", the keys to choose the later one from. */
-export interface RuleParams {
-  rule: string
-  /** Report at whichever of these keys (of the issue's mapping) appears last. */
-  laterOf?: string[]
-}
-
-// Convenience: a plain YAML boolean where text is expected is sent as its text.
-const booleanAsText = (value: unknown): unknown => (typeof value === 'boolean' ? String(value) : value)
-
-// Convenience: integers may be written as whole decimal strings ("1"); YAML numbers arrive the same way.
-const decimalAsNumber = (value: unknown): unknown => {
-  if (typeof value !== 'string' || !DECIMAL_INTEGER.test(value)) return value
-  const number = Number(value)
-  return Number.isSafeInteger(number) ? number : value
-}
 
 const text = () => z.preprocess(booleanAsText, z.string())
 const wholeNumber = (minimum: number) => z.preprocess(decimalAsNumber, z.number().min(minimum))
 const flag = () => z.boolean()
 
-// Convenience: `parameter` as a mapping {label: value}, order kept.
+// Convenience: `parameter` as a mapping {label: value}, order and the values' source text kept.
 const mappingAsLabelValueList = (value: unknown): unknown =>
-  isPlainMapping(value) ? Object.entries(value).map(([label, item]) => ({ label, value: item })) : value
+  isPlainMapping(value)
+    ? Object.entries(value).map(([label, item]) => ({ label, value: entryText(value, label, item) }))
+    : value
 
 export const PARAMETER_ITEM_SHAPE = { label: text().optional(), value: text().optional() }
 
@@ -47,8 +44,8 @@ export const NFS_SHAPE = { id: text(), src_path: text(), dest_path: text(), read
 export const HOST_PATH_SHAPE = { src_path: text(), dest_path: text(), read_only: flag().optional() }
 
 export const VOLUME_SHAPE = {
-  nfs: z.strictObject(NFS_SHAPE).optional(),
-  host_path: z.strictObject(HOST_PATH_SHAPE).optional()
+  nfs: z.looseObject(NFS_SHAPE).optional(),
+  host_path: z.looseObject(HOST_PATH_SHAPE).optional()
 }
 
 /** Table 3, in its order (which is also the order of the body sent). */
@@ -56,12 +53,12 @@ export const CONFIG_SHAPE = {
   worker_server_num: wholeNumber(1),
   app_url: text().optional(),
   boot_file_url: text().optional(),
-  parameter: z.preprocess(mappingAsLabelValueList, z.array(z.strictObject(PARAMETER_ITEM_SHAPE))).optional(),
+  parameter: z.preprocess(mappingAsLabelValueList, z.array(z.looseObject(PARAMETER_ITEM_SHAPE))).optional(),
   data_url: text().optional(),
   dataset_id: text().optional(),
   dataset_version_id: text().optional(),
   data_source: z
-    .array(z.strictObject(DATA_SOURCE_ITEM_SHAPE).superRefine(checkDataSourceItem, onAnyMapping()))
+    .array(z.looseObject(DATA_SOURCE_ITEM_SHAPE).superRefine(checkDataSourceItem, onAnyMapping()))
     .min(1)
     .optional(),
   spec_id: wholeNumber(0).optional(),
@@ -73,7 +70,13 @@ export const CONFIG_SHAPE = {
   user_image_url: text().optional(),
   user_command: text().optional(),
   create_version: flag().optional(),
-  volumes: z.array(z.strictObject(VOLUME_SHAPE).superRefine(checkVolume, onAnyMapping())).optional()
+  volumes: z.array(z.looseObject(VOLUME_SHAPE).superRefine(checkVolume, onAnyMapping())).optional(),
+  // Sent by real clients although Table 3 lacks them (the vendor SDK, its TensorFlow walk-through, user code).
+  flavor: undocumented(z.looseObject({ code: text() }).optional()),
+  priority: undocumented(z.unknown().optional()),
+  nas_share_addr: undocumented(text().optional()),
+  nas_mount_path: undocumented(text().optional()),
+  nas_type: undocumented(text().optional())
 }
 
 /** Table 2, with config last as in the vendor samples. */
@@ -81,32 +84,25 @@ export const DEFINITION_SHAPE = {
   job_name: z.preprocess(booleanAsText, z.string().regex(JOB_NAME)),
   job_desc: z.preprocess(booleanAsText, z.string().max(256)).optional(),
   workspace_id: text().optional(),
-  config: z.strictObject(CONFIG_SHAPE).superRefine(checkConfig, onAnyMapping())
+  config: z.looseObject(CONFIG_SHAPE).superRefine(checkConfig, onAnyMapping()),
+  // Sent by real clients although Table 2 lacks them (the vendor's Python SDK).
+  job_type: undocumented(z.unknown().optional()),
+  autosearch_config: undocumented(z.unknown().optional()),
+  notification: undocumented(z.unknown().optional())
 }
 
-export const jobDefinitionSchema = z.strictObject(DEFINITION_SHAPE)
+export const jobDefinitionSchema = z.looseObject(DEFINITION_SHAPE)
 
 /** Exactly the v1 create-job request body. */
-export type JobDefinition = z.output<typeof jobDefinitionSchema>
+export type V1JobDefinition = z.output<typeof jobDefinitionSchema>
+export type JobDefinition = V1JobDefinition
 export type JobConfig = JobDefinition['config']
-
-/** Cross-field rules read only which keys are present, so they also run when some values are wrong. */
-function onAnyMapping(): { when: (payload: { value: unknown }) => boolean } {
-  return { when: payload => isPlainMapping(payload.value) }
-}
-
-type Context = z.RefinementCtx
-
-function report(ctx: Context, message: string, rule: string, path: string[] = [], laterOf?: string[]): void {
-  const params: RuleParams = laterOf ? { rule, laterOf } : { rule }
-  ctx.addIssue({ code: 'custom', message, path, params })
-}
 
 const DATA_CHOICES = 'data_url, dataset_id with dataset_version_id, or data_source'
 
 /** Cross-field rules 1 to 6 of job-definition.md. */
 function checkConfig(config: Record<string, unknown>, ctx: Context): void {
-  const given = (key: string) => config[key] !== undefined && config[key] !== null
+  const given = givenIn(config)
 
   // Rule 1: exactly one source of training data.
   const dataGroups = [['data_url'], ['dataset_id', 'dataset_version_id'], ['data_source']]
@@ -133,15 +129,13 @@ function checkConfig(config: Record<string, unknown>, ctx: Context): void {
     report(ctx, `${present} needs ${missing} as well; add it, or use data_url instead.`, 'Dataset', [present])
   }
 
-  // Rule 3: one resource pool; the parameter table wins over the vendor samples that set both.
-  const keepPoolHint = 'keep spec_id for a public resource pool, or pool_id for a dedicated resource pool'
-  if (given('spec_id') && given('pool_id')) {
-    const message = `spec_id and pool_id cannot be used together: ${keepPoolHint}.`
-    report(ctx, message, 'Resource pool', [], ['spec_id', 'pool_id'])
-  } else if (!given('spec_id') && !given('pool_id')) {
+  // Rule 3: the job names its resources; spec_id with pool_id is only a warning (see ../v1/warnings.ts).
+  const flavor = config.flavor
+  const flavorCode = isPlainMapping(flavor) && flavor.code !== undefined && flavor.code !== null
+  if (!given('spec_id') && !given('pool_id') && !flavorCode) {
     report(
       ctx,
-      `The config names no resources: set spec_id for a public resource pool, or pool_id for a dedicated resource pool.`,
+      'The config names no resources: set spec_id for a public resource pool, pool_id for a dedicated resource pool, or flavor: {code: ...}.',
       'Resource pool'
     )
   }
@@ -152,7 +146,9 @@ function checkConfig(config: Record<string, unknown>, ctx: Context): void {
       'The config says nothing to run: set model_id (built-in algorithm), app_url with boot_file_url (own code), or user_image_url (custom image).'
     report(ctx, message, 'Code to run')
   }
-  if (given('app_url') !== given('boot_file_url')) {
+  // With a custom image, app_url alone is the code directory its boot command runs from.
+  const imageCodeDir = given('user_image_url') && given('app_url')
+  if (given('app_url') !== given('boot_file_url') && !imageCodeDir) {
     const message = given('app_url')
       ? 'app_url needs boot_file_url (the file to start, inside app_url); add it or remove app_url.'
       : 'boot_file_url needs app_url (the code directory that holds it); add it or remove boot_file_url.'
@@ -180,7 +176,7 @@ function checkConfig(config: Record<string, unknown>, ctx: Context): void {
 
 /** Table 4: an item reads either OBS (data_url) or a dataset (dataset_id with dataset_version). */
 function checkDataSourceItem(item: Record<string, unknown>, ctx: Context): void {
-  const given = (key: string) => item[key] !== undefined && item[key] !== null
+  const given = givenIn(item)
   const dataset = ['dataset_id', 'dataset_version'].filter(given)
   if (given('data_url') && dataset.length > 0) {
     const message = `data_url and ${dataset.join(' with ')} cannot be used together in one data_source item; keep data_url for OBS data, or the dataset for a dataset.`
@@ -212,7 +208,7 @@ function checkDataSourceItem(item: Record<string, unknown>, ctx: Context): void 
 
 /** Tables 5 to 7: each volume is either an nfs or a host_path volume. */
 function checkVolume(volume: Record<string, unknown>, ctx: Context): void {
-  const given = (key: string) => volume[key] !== undefined && volume[key] !== null
+  const given = givenIn(volume)
   if (given('nfs') && given('host_path')) {
     const message = 'A volumes item is either nfs or host_path, not both; split it into two items.'
     report(ctx, message, 'Volume', [], ['nfs', 'host_path'])
@@ -223,9 +219,4 @@ function checkVolume(volume: Record<string, unknown>, ctx: Context): void {
       'Volume'
     )
   }
-}
-
-/** "a, b and c" */
-function listed(names: string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }
