@@ -6,14 +6,24 @@
 /** Where a job stands: still going, or ended in one of three ways. */
 export type StatusPhase = 'running' | 'succeeded' | 'failed' | 'stopped'
 
-export interface JobStatus {
-  code: number
-  /** Lower-case name without the `JOBSTAT_` prefix, e.g. `completed`; `status_<code>` when not documented. */
+/** What the wait loop and the report need of a status, whichever API it came from. */
+export interface TrainingStatus {
+  /** The `status` output: lower-case, e.g. `completed`. */
   name: string
   phase: StatusPhase
   terminal: boolean
   /** The documented meaning, for the log and the summary. */
   description: string
+  /** v1's numeric status; v2 has none. */
+  code?: number
+  /** A terminal status the service may still leave (v2 `Abnormal`): final only when the next poll agrees. */
+  confirm?: boolean
+}
+
+export interface JobStatus extends TrainingStatus {
+  code: number
+  /** Lower-case name without the `JOBSTAT_` prefix, e.g. `completed`; `status_<code>` when not documented. */
+  name: string
 }
 
 interface DocumentedStatus {
@@ -65,7 +75,7 @@ export function jobStatus(code: number | string): JobStatus {
 }
 
 /** `running (8)`, or `waiting (7): queued, waiting for resources` when the meaning adds something. */
-export function statusLabel(status: JobStatus): string {
-  const head = `${status.name} (${status.code})`
+export function statusLabel(status: TrainingStatus): string {
+  const head = status.code === undefined ? status.name : `${status.name} (${status.code})`
   return status.description === status.name ? head : `${head}: ${status.description}`
 }

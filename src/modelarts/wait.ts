@@ -1,17 +1,59 @@
 /**
- * Follows a training-job version until it ends: polls its status, streams its log, honours the timeout and
+ * Follows a training job until it ends: polls its status, streams its log, honours the timeout and
  * cancellation. Prints nothing itself: everything goes through the callbacks the caller passes in.
+ * The loop (`watchTrainingJob`) knows no API: a status reader and a `LogFollower` bring v1 or v2 to it;
+ * `waitForTerminalStatus` is the v1 wiring, v2-wait.ts the v2 one.
  */
 import type { LogChunk, TrainingJobsApi, VersionDetail } from './api.js'
-import { jobStatus, type JobStatus } from './status.js'
+import { jobStatus, type JobStatus, type TrainingStatus } from './status.js'
 
-export interface WaitCallbacks {
+export interface WaitCallbacks<S extends TrainingStatus = JobStatus> {
   /** Once per change of status, the first status seen included (but not `initialStatus`). */
-  statusChanged(status: JobStatus, elapsedMs: number, previous: JobStatus | undefined): void
-  /** One training log line; `worker` is set when the job writes several log files. */
+  statusChanged(status: S, elapsedMs: number, previous: S | undefined): void
+  /** One training log line; `worker` is set when the job writes several logs (v1 files, v2 tasks). */
   logLine(line: string, worker: string | undefined): void
   /** A read failed and will be retried, or log streaming stopped; the wait goes on. */
   transientFailure(message: string, failingForMs: number): void
+  /** Something about the log worth one line, e.g. lines the v2 log window moved past unprinted. */
+  logNotice?(message: string): void
+}
+
+/** Only settles like `work` while the wait is not cancelled (rejects with an internal error otherwise). */
+export type Guard = <T>(work: Promise<T>) => Promise<T>
+
+/** Reads the log of one job and hands what is new to the callbacks. Both APIs implement it. */
+export interface LogFollower<D> {
+  /**
+   * Emits the lines that are new since the last call. `detail` is what the status read of this poll
+   * returned (undefined when it failed); `final` means the job ended: read to the end.
+   * Errors are left to the caller (retried at the next poll, or streaming stops).
+   */
+  follow(detail: D | undefined, final: boolean, guard: Guard): Promise<void>
+}
+
+/** One status read, whatever the API. */
+export interface StatusRead<S extends TrainingStatus, D> {
+  status: S
+  detail: D
+  /** The service's run time in ms, when it says. */
+  durationMs?: number
+}
+
+export interface WatchOptions<S extends TrainingStatus, D> {
+  readStatus(): Promise<StatusRead<S, D>>
+  /** Undefined: no log streaming. */
+  logs?: LogFollower<D>
+  pollIntervalMs: number
+  timeoutMs: number
+  /** Give up when status reads keep failing for longer than this; default 10 minutes. */
+  maxFailureMs?: number
+  /** Aborted = the step is being cancelled: return at once. */
+  signal?: AbortSignal
+  callbacks: WaitCallbacks<S>
+  now?: () => number
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** The status the create returned: the starting point, not reported again through statusChanged. */
+  initialStatus?: S
 }
 
 export interface WaitOptions {
@@ -32,23 +74,23 @@ export interface WaitOptions {
   initialStatus?: JobStatus
 }
 
-export interface TimelineEntry {
-  status: JobStatus
+export interface TimelineEntry<S extends TrainingStatus = JobStatus> {
+  status: S
   /** Elapsed since the start of the wait. */
   atMs: number
 }
 
-export type WaitResult =
+export type WaitResult<S extends TrainingStatus = JobStatus, D = VersionDetail> =
   | {
       outcome: 'terminal'
-      status: JobStatus
-      detail: VersionDetail
+      status: S
+      detail: D
       waitedMs: number
       durationMs?: number
-      timeline: TimelineEntry[]
+      timeline: TimelineEntry<S>[]
     }
-  | { outcome: 'timeout'; status: JobStatus | undefined; waitedMs: number; timeline: TimelineEntry[] }
-  | { outcome: 'cancelled'; status: JobStatus | undefined; waitedMs: number; timeline: TimelineEntry[] }
+  | { outcome: 'timeout'; status: S | undefined; waitedMs: number; timeline: TimelineEntry<S>[] }
+  | { outcome: 'cancelled'; status: S | undefined; waitedMs: number; timeline: TimelineEntry<S>[] }
 
 const defaultMaxFailureMs = 10 * 60_000
 // Never poll in a tight loop, whatever interval was asked for.
@@ -62,8 +104,31 @@ const logPagesFinalDrain = 200
 /** Thrown inside the loop when the signal aborts; turned into the 'cancelled' outcome. */
 class Cancelled extends Error {}
 
+/** v1: follows one version through the v1 calls. */
 export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitResult> {
-  const { api, jobId, versionId, callbacks, signal } = options
+  const { api, jobId, versionId } = options
+  return watchTrainingJob<JobStatus, VersionDetail>({
+    ...options,
+    async readStatus() {
+      const detail = await api.getVersion(jobId, versionId)
+      return {
+        status: jobStatus(detail.statusCode),
+        detail,
+        ...(detail.durationMs !== undefined && { durationMs: detail.durationMs })
+      }
+    },
+    ...(options.streamLogs && { logs: new V1LogFollower(api, jobId, versionId, options.callbacks) })
+  })
+}
+
+/**
+ * The wait loop. A terminal status with `confirm` (v2 Abnormal) is final only when the next poll still
+ * shows it; until then the wait goes on (the change is reported at once).
+ */
+export async function watchTrainingJob<S extends TrainingStatus, D>(
+  options: WatchOptions<S, D>
+): Promise<WaitResult<S, D>> {
+  const { callbacks, signal } = options
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? sleepUnlessAborted
   const maxFailureMs = options.maxFailureMs ?? defaultMaxFailureMs
@@ -72,13 +137,15 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
   const elapsed = (): number => now() - startedAt
 
   let status = options.initialStatus
-  const timeline: TimelineEntry[] = status ? [{ status, atMs: 0 }] : []
+  const timeline: TimelineEntry<S>[] = status ? [{ status, atMs: 0 }] : []
   let failingSince: number | undefined
   let failuresInARow = 0
-  const logs = options.streamLogs ? new LogFollower(options, now, maxFailureMs) : undefined
+  /** The name of a terminal status seen once that needs one more poll to be final. */
+  let unconfirmed: string | undefined
+  const logs = options.logs ? new LogStreaming(options.logs, callbacks, now, maxFailureMs) : undefined
 
-  const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
-  const ended = (outcome: 'timeout' | 'cancelled'): WaitResult => ({
+  const untilAborted: Guard = work => raceAbort(work, signal)
+  const ended = (outcome: 'timeout' | 'cancelled'): WaitResult<S, D> => ({
     outcome,
     status,
     waitedMs: elapsed(),
@@ -90,9 +157,9 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
       if (signal?.aborted) return ended('cancelled')
       if (elapsed() >= options.timeoutMs) return ended('timeout')
 
-      let detail: VersionDetail | undefined
+      let read: StatusRead<S, D> | undefined
       try {
-        detail = await untilAborted(api.getVersion(jobId, versionId))
+        read = await untilAborted(options.readStatus())
         failingSince = undefined
         failuresInARow = 0
       } catch (error) {
@@ -107,33 +174,35 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
         )
       }
 
-      if (detail) {
-        const seen = jobStatus(detail.statusCode)
+      if (read) {
+        const seen = read.status
         const atMs = elapsed()
-        if (seen.terminal) {
+        const final = seen.terminal && (seen.confirm !== true || unconfirmed === seen.name)
+        unconfirmed = seen.terminal && seen.confirm === true ? seen.name : undefined
+        if (final) {
           // The last lines often reach the log service after the status changes: read them all before
           // announcing the end, so the log reads in order.
-          await logs?.drain(untilAborted, true).catch(ignoreCancelled)
+          await logs?.follow(read.detail, true, untilAborted).catch(ignoreCancelled)
         }
-        // Names are unique per code, and also compare equal for undocumented non-numeric codes.
+        // Names are unique per status, and also compare equal for undocumented values.
         if (seen.name !== status?.name) {
           const previous = status
           status = seen
           timeline.push({ status: seen, atMs })
           callbacks.statusChanged(seen, atMs, previous)
         }
-        if (seen.terminal) {
+        if (final) {
           return {
             outcome: 'terminal',
             status: seen,
-            detail,
+            detail: read.detail,
             waitedMs: elapsed(),
             timeline,
-            ...(detail.durationMs !== undefined && { durationMs: detail.durationMs })
+            ...(read.durationMs !== undefined && { durationMs: read.durationMs })
           }
         }
       }
-      await logs?.drain(untilAborted, false)
+      await logs?.follow(read?.detail, false, untilAborted)
 
       const backoffMs = Math.min(
         pollIntervalMs * 2 ** failuresInARow,
@@ -150,44 +219,71 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
 }
 
 /**
- * Prints each log line once, in order, keeping only a cursor per file (never the log itself).
- * Its failures never end the wait: transient ones are retried at the next poll, others stop the streaming.
+ * Runs a follower on every poll. Its failures never end the wait: transient ones are retried at the next
+ * poll, others (or transient ones for longer than maxFailureMs) stop the streaming.
  */
-class LogFollower {
-  private files: string[] = []
-  private readonly cursors = new Map<string, string | undefined>()
-  private pollsSinceRefresh = 0
+class LogStreaming<D> {
   private stopped = false
   private failingSince: number | undefined
 
   constructor(
-    private readonly options: WaitOptions,
+    private readonly follower: LogFollower<D>,
+    private readonly callbacks: Pick<WaitCallbacks<never>, 'transientFailure'>,
     private readonly now: () => number,
     private readonly maxFailureMs: number
   ) {}
 
-  async drain(untilAborted: <T>(work: Promise<T>) => Promise<T>, final: boolean): Promise<void> {
+  async follow(detail: D | undefined, final: boolean, guard: Guard): Promise<void> {
     if (this.stopped) return
-    const { api, jobId, versionId } = this.options
     try {
-      if (final || this.files.length === 0 || this.pollsSinceRefresh >= refreshLogFilesEveryPolls) {
-        this.addFiles(await untilAborted(api.logFileNames(jobId, versionId)))
-        this.pollsSinceRefresh = 0
-      }
-      this.pollsSinceRefresh++
-      const workers = workerNames(this.files)
-      for (const file of this.files) {
-        await this.drainFile(
-          file,
-          workers.get(file),
-          untilAborted,
-          final ? logPagesFinalDrain : logPagesPerPoll
-        )
-      }
+      await this.follower.follow(detail, final, guard)
       this.failingSince = undefined
     } catch (error) {
       if (error instanceof Cancelled) throw error
       this.failed(error)
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.failingSince ??= this.now()
+    const failingForMs = this.now() - this.failingSince
+    if (isRetryable(error) && failingForMs <= this.maxFailureMs) {
+      this.callbacks.transientFailure(
+        `Reading the training log failed, retrying: ${messageOf(error)}`,
+        failingForMs
+      )
+      return
+    }
+    this.stopped = true
+    this.callbacks.transientFailure(
+      `Reading the training log failed, log streaming stopped (still waiting for the job): ${messageOf(error)}`,
+      failingForMs
+    )
+  }
+}
+
+/** v1: each line once, in order, keeping only a cursor per file (never the log itself). */
+class V1LogFollower implements LogFollower<VersionDetail> {
+  private files: string[] = []
+  private readonly cursors = new Map<string, string | undefined>()
+  private pollsSinceRefresh = 0
+
+  constructor(
+    private readonly api: TrainingJobsApi,
+    private readonly jobId: string,
+    private readonly versionId: string,
+    private readonly callbacks: Pick<WaitCallbacks, 'logLine'>
+  ) {}
+
+  async follow(_detail: VersionDetail | undefined, final: boolean, guard: Guard): Promise<void> {
+    if (final || this.files.length === 0 || this.pollsSinceRefresh >= refreshLogFilesEveryPolls) {
+      this.addFiles(await guard(this.api.logFileNames(this.jobId, this.versionId)))
+      this.pollsSinceRefresh = 0
+    }
+    this.pollsSinceRefresh++
+    const workers = workerNames(this.files)
+    for (const file of this.files) {
+      await this.drainFile(file, workers.get(file), guard, final ? logPagesFinalDrain : logPagesPerPoll)
     }
   }
 
@@ -203,37 +299,18 @@ class LogFollower {
   private async drainFile(
     file: string,
     worker: string | undefined,
-    untilAborted: <T>(work: Promise<T>) => Promise<T>,
+    guard: Guard,
     maxPages: number
   ): Promise<void> {
-    const { api, jobId, versionId, callbacks } = this.options
     for (let page = 0; page < maxPages; page++) {
       const before = this.cursors.get(file)
-      const chunk: LogChunk = await untilAborted(api.logLines(jobId, versionId, file, before))
+      const chunk: LogChunk = await guard(this.api.logLines(this.jobId, this.versionId, file, before))
       const after = chunk.cursor ?? before
       // Lines without a moved cursor would come back again next time: print nothing rather than twice.
       if (chunk.lines.length === 0 || after === before) return
       this.cursors.set(file, after)
-      for (const line of chunk.lines) callbacks.logLine(line, worker)
+      for (const line of chunk.lines) this.callbacks.logLine(line, worker)
     }
-  }
-
-  private failed(error: unknown): void {
-    const { callbacks } = this.options
-    this.failingSince ??= this.now()
-    const failingForMs = this.now() - this.failingSince
-    if (isRetryable(error) && failingForMs <= this.maxFailureMs) {
-      callbacks.transientFailure(
-        `Reading the training log failed, retrying: ${messageOf(error)}`,
-        failingForMs
-      )
-      return
-    }
-    this.stopped = true
-    callbacks.transientFailure(
-      `Reading the training log failed, log streaming stopped (still waiting for the job): ${messageOf(error)}`,
-      failingForMs
-    )
   }
 }
 

@@ -1,6 +1,8 @@
 // Types of server.mjs for the TypeScript tests.
 
 export declare const TERMINAL_STATUSES: ReadonlySet<number>
+/** v2 phases that never change again. */
+export declare const TERMINAL_PHASES: ReadonlySet<string>
 
 export interface ScriptStep {
   status: number
@@ -12,6 +14,21 @@ export interface Script {
   statuses: ScriptStep[]
   logLinesPerTick?: number
   tickMs?: number
+}
+
+/**
+ * How a v2 job walks its phases. Chosen at create time by the job's exact name, else by its series base
+ * (`nightly-V0003` uses the script of `nightly`), else the default ('*').
+ */
+export interface ScriptV2 {
+  /** e.g. [{ phase: 'Running', forMs: 300 }, { phase: 'Abnormal', forMs: 100 }, { phase: 'Running', forMs: 200 },
+   *  { phase: 'Completed' }]; any string is accepted (an undocumented phase). Every step but the last needs forMs. */
+  phases: Array<{ phase: string; forMs?: number }>
+  /** Log lines per task per tick of Running time (default: the emulator's logLinesPerTick). */
+  logLinesPerTick?: number
+  tickMs?: number
+  /** While the job runs, each task's log ends in the first 12 characters of its next line (no newline yet). */
+  partialTail?: boolean
 }
 
 export interface EmulatorOptions {
@@ -27,6 +44,10 @@ export interface EmulatorOptions {
   logLinesPerTick?: number
   tickMs?: number
   defaultScript?: Script
+  /** Default v2 script: Creating 50 ms, Pending 50 ms, Running 500 ms, Completed. */
+  defaultScriptV2?: ScriptV2
+  /** The v2 log preview shows at most this many of the newest bytes; default 5 MB, as the service. */
+  previewCapBytes?: number
   now?: () => number
 }
 
@@ -59,6 +80,8 @@ export interface Fault {
   /** The request takes effect before the fault happens. */
   commit?: boolean
   status?: number
+  /** With kind 'status': answer `{error_code: code, error_msg}` (e.g. 409 ModelArts.2878). */
+  code?: string
   retryAfter?: number | string
   delayMs?: number
 }
@@ -97,6 +120,28 @@ export interface StopRecord {
   changed: boolean
 }
 
+export interface EmulatedV2Job {
+  id: string
+  name: string
+  description: string
+  workspace_id: string
+  create_time: number
+  /** The create body as received. */
+  body: Record<string, unknown>
+  /** `worker-0` ... one per spec.resource.node_count. */
+  tasks: string[]
+  script: ScriptV2
+  stoppedAt: number | null
+  deleted: boolean
+}
+
+export interface TerminationRecord {
+  id: string
+  at: number
+  /** false when the job was not terminable (answered 409 ModelArts.2796). */
+  changed: boolean
+}
+
 export interface Emulator {
   url: string
   port: number
@@ -110,6 +155,16 @@ export interface Emulator {
   stops: StopRecord[]
   /** '*' sets the default script; a job name sets the script of that job's next versions. */
   setScript(jobNameOrDefault: string, script: Script): void
+  /** v2 jobs in creation order (deleted ones stay, marked). */
+  jobsV2: EmulatedV2Job[]
+  /** Every v2 terminate action received. */
+  terminations: TerminationRecord[]
+  /** '*' sets the default v2 script; a name (or series base) sets the script of jobs created later. */
+  setScriptV2(nameOrDefault: string, script: ScriptV2): void
+  /** The v2 job's phase now; undefined for an unknown id. */
+  phaseOf(id: string): string | undefined
+  /** Every line of one v2 task's log so far (a partial last line included). */
+  logOfV2(id: string, task: string): string[]
   inject(fault: Fault): InjectedFault
   /** kind 'auth' (default) is an X-Auth-Token; 'security' is an X-Security-Token for AK/SK calls. */
   issueToken(options?: { kind?: 'auth' | 'security'; ttlMs?: number; projectId?: string | null }): string

@@ -5,9 +5,10 @@ import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { verifySignature } from './aksk.mjs'
 import { createTrainingStore, TERMINAL_STATUSES } from './training.mjs'
+import { createTrainingV2, TERMINAL_PHASES } from './training-v2.mjs'
 import { findProblem } from './validate.mjs'
 
-export { TERMINAL_STATUSES }
+export { TERMINAL_STATUSES, TERMINAL_PHASES }
 
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 const JSON_TYPE = 'application/json;charset=UTF-8'
@@ -18,7 +19,7 @@ const JSON_TYPE = 'application/json;charset=UTF-8'
  * @typedef {{ method: string, path: string, query: Record<string, string[]>,
  *   headers: Record<string, string | string[] | undefined>, body: Buffer, text: string }} Incoming
  * @typedef {{ method?: string, path?: RegExp | string, times?: number, kind: 'status' | 'reset' | 'hang' | 'delay',
- *   commit?: boolean, status?: number, retryAfter?: number | string, delayMs?: number }} Fault
+ *   commit?: boolean, status?: number, code?: string, retryAfter?: number | string, delayMs?: number }} Fault
  */
 
 /** @param {number} status @param {unknown} value @param {Record<string, string>} [headers] @returns {Reply} */
@@ -85,12 +86,24 @@ export async function startEmulator(options = {}) {
     defaultScript: {
       statuses: [{ status: 1, forMs: 100 }, { status: 8, forMs: 500 }, { status: 10 }]
     },
+    /** @type {import('./training-v2.mjs').ScriptV2} */
+    defaultScriptV2: {
+      phases: [
+        { phase: 'Creating', forMs: 50 },
+        { phase: 'Pending', forMs: 50 },
+        { phase: 'Running', forMs: 500 },
+        { phase: 'Completed' }
+      ]
+    },
+    /** The v2 log preview shows at most this many of the newest bytes (the service: about 5 MB). */
+    previewCapBytes: 5 * 1024 * 1024,
     now: () => Date.now(),
     ...options
   }
   const { now } = settings
   const domainId = 'd0123456789abcdef0123456789abcd'
   const store = createTrainingStore(settings)
+  const v2 = createTrainingV2(settings)
   /** @type {Record<string, unknown>[]} */
   const requests = []
   /** @type {(Fault & { remaining: number })[]} */
@@ -493,7 +506,9 @@ export async function startEmulator(options = {}) {
       },
       auth: true,
       v1: true
-    }
+    },
+    // v2 training jobs; `v1: true` there too: the path starts with the project id, checked the same way.
+    ...v2.routes
   ]
 
   /** Authentication first, then the route. @param {Incoming} request @param {Record<string, unknown>} record */
@@ -532,6 +547,9 @@ export async function startEmulator(options = {}) {
   /** A body that fits the injected status. @param {Fault} fault @returns {Reply} */
   function faultReply(fault) {
     const status = fault.status ?? 503
+    if (fault.code !== undefined) {
+      return json(status, { error_code: fault.code, error_msg: `Injected ${fault.code}` })
+    }
     const reply =
       status === 429
         ? gatewayError(
@@ -635,6 +653,12 @@ export async function startEmulator(options = {}) {
     stops: store.stops,
     /** @param {string} jobNameOrDefault @param {Script} script */
     setScript: (jobNameOrDefault, script) => store.setScript(jobNameOrDefault, script),
+    jobsV2: v2.jobs,
+    terminations: v2.terminations,
+    /** @param {string} nameOrDefault @param {import('./training-v2.mjs').ScriptV2} script */
+    setScriptV2: (nameOrDefault, script) => v2.setScript(nameOrDefault, script),
+    phaseOf: v2.phaseOf,
+    logOfV2: v2.logOf,
     /** @param {Fault} fault */
     inject(fault) {
       const entry = { ...fault, remaining: fault.times ?? 1 }
