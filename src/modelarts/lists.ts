@@ -78,6 +78,31 @@ export interface ServiceListsV2 {
 
 /** Pre-flight reads wait less than a create would: they may be skipped with a warning. */
 export const LIST_TIMEOUT_MS = 10_000
+/**
+ * After this long a failing list read is not retried again (an attempt on the wire still ends by its
+ * timeout): a 5xx on a list must not hold the create back for the full retry budget of a create's reads.
+ */
+export const LIST_RETRY_BUDGET_MS = 3_000
+
+export interface ListOptions {
+  /** Default LIST_RETRY_BUDGET_MS. */
+  retryBudgetMs?: number
+}
+
+/** Runs `work` with a signal that stops its retries after `budgetMs`. */
+async function withinBudget<T>(budgetMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const timer = setTimeout(
+    () => controller.abort(new Error(`still failing after ${budgetMs / 1000} s of retries`)),
+    budgetMs
+  )
+  timer.unref?.()
+  try {
+    return await work(controller.signal)
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -163,16 +188,25 @@ export function parseV2Quotas(body: unknown): V2Quota[] {
   })
 }
 
-export function serviceListsV1(http: Requester, endpoint: string, projectId: string): ServiceListsV1 {
+export function serviceListsV1(
+  http: Requester,
+  endpoint: string,
+  projectId: string,
+  options: ListOptions = {}
+): ServiceListsV1 {
   const root = `${endpoint}/v1/${encodeURIComponent(projectId)}/job`
+  const budget = options.retryBudgetMs ?? LIST_RETRY_BUDGET_MS
   const read = async (path: string): Promise<ApiResponse<Json | undefined>> =>
-    http.request<Json | undefined>({
-      method: 'GET',
-      url: `${root}/${path}`,
-      query: { job_type: 'train' },
-      idempotent: true,
-      timeoutMs: LIST_TIMEOUT_MS
-    })
+    withinBudget(budget, signal =>
+      http.request<Json | undefined>({
+        method: 'GET',
+        url: `${root}/${path}`,
+        query: { job_type: 'train' },
+        idempotent: true,
+        timeoutMs: LIST_TIMEOUT_MS,
+        signal
+      })
+    )
   return {
     async resourceSpecs() {
       return parseV1Specs((await read('resource-specs')).body)
@@ -183,18 +217,29 @@ export function serviceListsV1(http: Requester, endpoint: string, projectId: str
   }
 }
 
-export function serviceListsV2(http: Requester, endpoint: string, projectId: string): ServiceListsV2 {
+export function serviceListsV2(
+  http: Requester,
+  endpoint: string,
+  projectId: string,
+  options: ListOptions = {}
+): ServiceListsV2 {
   const root = `${endpoint}/v2/${encodeURIComponent(projectId)}`
+  const budget = options.retryBudgetMs ?? LIST_RETRY_BUDGET_MS
   const read = async (path: string, query?: Record<string, string>): Promise<Json | undefined> =>
-    (
-      await http.request<Json | undefined>({
-        method: 'GET',
-        url: `${root}/${path}`,
-        query,
-        idempotent: true,
-        timeoutMs: LIST_TIMEOUT_MS
-      })
-    ).body
+    withinBudget(
+      budget,
+      async signal =>
+        (
+          await http.request<Json | undefined>({
+            method: 'GET',
+            url: `${root}/${path}`,
+            query,
+            idempotent: true,
+            timeoutMs: LIST_TIMEOUT_MS,
+            signal
+          })
+        ).body
+    )
   return {
     async flavors() {
       return parseV2Flavors(await read('training-job-flavors'))

@@ -1,6 +1,7 @@
 /** The pre-flight's list reads and the v2 events/metrics reads: paths, queries, loose answers, not-ready codes. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { jest } from '@jest/globals'
 import { HuaweiCloudError } from '../../src/huaweicloud/errors.js'
 import type { ApiRequest, ApiResponse, Requester } from '../../src/huaweicloud/http.js'
 import {
@@ -44,6 +45,7 @@ describe('v1 lists', () => {
     )
     const lists = serviceListsV1(http, ENDPOINT, 'p 1')
     const [specs, engines] = await Promise.all([lists.resourceSpecs(), lists.aiEngines()])
+    expect(seen.every(r => r.signal instanceof AbortSignal && !r.signal.aborted)).toBe(true)
     expect(seen.map(r => [r.method, r.url, r.query, r.idempotent, r.timeoutMs])).toEqual([
       ['GET', `${ENDPOINT}/v1/p%201/job/resource-specs`, { job_type: 'train' }, true, LIST_TIMEOUT_MS],
       ['GET', `${ENDPOINT}/v1/p%201/job/ai-engines`, { job_type: 'train' }, true, LIST_TIMEOUT_MS]
@@ -61,6 +63,24 @@ describe('v1 lists', () => {
     expect(specs.find(s => s.specId === 7)?.noResource).toBe(true)
     expect(engines.map(e => e.engineId)).toEqual([1, 2, 10, 20])
   })
+})
+
+test('a list read stops retrying after its budget, with a reason that says so', async () => {
+  jest.useFakeTimers()
+  try {
+    const http: Requester = {
+      request: req =>
+        new Promise((_, reject) => {
+          req.signal?.addEventListener('abort', () => reject(req.signal?.reason))
+        })
+    }
+    const reading = serviceListsV2(http, ENDPOINT, 'p1', { retryBudgetMs: 2000 }).flavors()
+    const outcome = expect(reading).rejects.toThrow('still failing after 2 s of retries')
+    jest.advanceTimersByTime(2000)
+    await outcome
+  } finally {
+    jest.useRealTimers()
+  }
 })
 
 describe('v2 lists', () => {
