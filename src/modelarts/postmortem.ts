@@ -114,16 +114,27 @@ function headline(end: JobEnd): string {
   }
 }
 
+type Words = Pick<PostMortem, 'tasks' | 'endReasons' | 'events' | 'logTails'>
+
 /**
  * The one-line reason: what happened, then the service's own words: the first failed task, else the last
  * end reason, else the latest Error event, else (v1) the last log line.
  */
-export function failureReason(
-  end: JobEnd,
-  words: Pick<PostMortem, 'tasks' | 'endReasons' | 'events' | 'logTails'>
-): string {
+export function failureReason(end: JobEnd, words: Words): string {
   if (completed(end)) return ''
-  const parts = [headline(end)]
+  return cut(oneLine([headline(end), ...wordsOf(words)].join('; ')))
+}
+
+/** The service's words alone, without the headline (the failure line says the status itself); '' when none. */
+export function serviceWords(words: Words): string {
+  return cut(oneLine(wordsOf(words).join('; ')))
+}
+
+const cut = (reason: string): string =>
+  reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason
+
+function wordsOf(words: Words): string[] {
+  const parts: string[] = []
   const task = words.tasks.find(t => t.exitCode !== undefined && t.exitCode !== 0) ?? words.tasks[0]
   if (task) {
     const code = task.exitCode !== undefined ? ` exit code ${task.exitCode}` : ''
@@ -132,16 +143,15 @@ export function failureReason(
   const endReason = words.endReasons.at(-1)
   if (endReason && !parts.some(part => part.includes(endReason))) parts.push(endReason)
   const event = words.events[0]
-  if (parts.length === 1 && event) parts.push(oneLine(event.message))
-  if (parts.length === 1) {
+  if (parts.length === 0 && event) parts.push(oneLine(event.message))
+  if (parts.length === 0) {
     const lastLine = words.logTails
       .flatMap(tail => tail.lines)
       .filter(line => line.trim() !== '')
       .at(-1)
     if (lastLine) parts.push(`last log line: ${oneLine(lastLine)}`)
   }
-  const reason = oneLine(parts.join('; '))
-  return reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason
+  return parts
 }
 
 async function settle<T>(work: Promise<T>, what: string, unread: string[]): Promise<T | undefined> {

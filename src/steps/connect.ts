@@ -1,6 +1,7 @@
 /** From settings to a ready TrainingJobsApi: endpoint, project, credentials, the HTTP client. */
 import * as core from '@actions/core'
 import type { CreateSettings, Credentials } from '../settings.js'
+import type { Api } from '../job/index.js'
 import type { Authorizer } from '../huaweicloud/types.js'
 import {
   createHttpClient,
@@ -18,7 +19,16 @@ import {
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
-import type { TrainingJobsApi } from '../modelarts/api.js'
+import type { JobRef, TrainingJobsApi } from '../modelarts/api.js'
+import type {
+  ExplainOptions,
+  JobInsight,
+  PreflightChecker,
+  PreflightJobOptions,
+  PreflightSubject
+} from '../modelarts/insight.js'
+import type { JobEnd } from '../modelarts/postmortem.js'
+import type { PreflightResult } from '../modelarts/preflight.js'
 import { errorMessage } from '../util/values.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
@@ -30,9 +40,22 @@ export interface Service {
   region: string | undefined
   /** Console page of the region's training jobs; empty with a custom endpoint. */
   jobUrl: string
+  /**
+   * Read-only checks of a valid definition (either API) against the service's lists, before the create or
+   * under validate_only. Never throws for a list it cannot read: the result's `warning` says so.
+   */
+  preflight(
+    build: PreflightSubject,
+    options: Pick<PreflightJobOptions, 'mode' | 'ifExists'>
+  ): Promise<PreflightResult>
+  /** When the wait is over: why the run did not complete, and its metrics. Never throws. */
+  explain(ref: JobRef, end: JobEnd, options?: ExplainOptions): Promise<JobInsight>
   /** Closes kept-alive connections, so the process can end. */
   dispose(): void
 }
+
+/** What connect needs: where, as whom, how long a request may take. */
+export type ConnectSettings = Pick<CreateSettings, 'target' | 'credentials' | 'requestTimeoutMs'>
 
 function authorizerFor(
   credentials: Credentials,
@@ -72,7 +95,7 @@ function authorizerFor(
 
 const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
 
-export async function connect(settings: CreateSettings): Promise<Service> {
+export async function connect(settings: ConnectSettings): Promise<Service> {
   const { credentials, target } = settings
   const endpoint = target.endpoint ?? modelartsEndpoint(target.region ?? '')
   const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
@@ -101,8 +124,20 @@ export async function connect(settings: CreateSettings): Promise<Service> {
   const http = withTimeout(
     createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
   )
+  const reach = { http, endpoint, projectId }
+  const apiName: Api = 'v1'
+  // The pre-flight and the post-mortem load only on the paths that take them.
+  const insight = async (): Promise<typeof import('../modelarts/insight.js')> =>
+    import('../modelarts/insight.js')
+  // One checker for the whole step: validate_only reads each list once for all its files.
+  let checker: PreflightChecker | undefined
   return {
     api: v1Api(trainingJobsV1(http, endpoint, projectId)),
+    preflight: async (build, options) => {
+      checker ??= (await insight()).preflightChecker(reach)
+      return checker(build, options)
+    },
+    explain: async (ref, end, options) => (await insight()).explainRun(reach, apiName, ref, end, options),
     endpoint,
     projectId,
     region: target.region,

@@ -6,7 +6,8 @@ import {
   type BuildOptions,
   type BuildResult,
   type DefinitionInputs,
-  type JobDefinition
+  type JobDefinition,
+  type LocateInJob
 } from '../job/index.js'
 import { annotate } from '../report/annotations.js'
 import { plural } from '../report/plural.js'
@@ -51,6 +52,13 @@ export function checkJobFile(
   return buildJobDefinition({ file: shown, text }, inputs, options)
 }
 
+/** A valid definition, and where each of its values came from (the pre-flight reports problems there). */
+export interface LocatedDefinition {
+  api: 'v1'
+  definition: JobDefinition
+  locate: LocateInJob
+}
+
 export class DefinitionError extends Error {
   constructor(message: string) {
     super(message)
@@ -63,7 +71,7 @@ export async function readJobDefinition(
   file: string | undefined,
   inputs: DefinitionInputs,
   options: BuildOptions = {}
-): Promise<JobDefinition> {
+): Promise<LocatedDefinition> {
   const result = checkJobFile(file, inputs, options)
   result.diagnostics.forEach(annotate)
   // Placeholder until the steps create v2 jobs (issue #10): a v2 definition is validated, never sent.
@@ -73,7 +81,9 @@ export async function readJobDefinition(
       `${what} a valid v2 job definition, but this version of the action creates v1 jobs only; nothing was sent to ModelArts (validate_only checks v2 files).`
     )
   }
-  if (result.api === 'v1' && result.definition) return result.definition
+  if (result.api === 'v1' && result.definition && result.locate) {
+    return { api: 'v1', definition: result.definition, locate: result.locate }
+  }
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   const inFile = errors.some(d => d.file !== undefined)
   const inInputs = errors.some(d => d.file === undefined)

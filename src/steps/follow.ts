@@ -5,8 +5,10 @@ import type { Service } from './connect.js'
 import { runName, stopRun, type CancelWatch } from './cancel.js'
 import { waitForTerminalStatus, type TimelineEntry } from '../modelarts/wait.js'
 import { statusLabel, type JobStatus, type Submitted } from '../modelarts/api.js'
+import type { JobInsight } from '../modelarts/insight.js'
+import type { JobEnd } from '../modelarts/postmortem.js'
 import { formatDuration } from '../util/duration.js'
-import { markFinished, setDuration, setStatus } from '../report/outputs.js'
+import { markFinished, setDuration, setInsight, setStatus } from '../report/outputs.js'
 import { errorMessage } from '../util/values.js'
 
 /** The runner kills the step 7.5 s after SIGINT: the stop must be sent well within that. */
@@ -22,6 +24,8 @@ export interface FollowResult {
   durationMs: number | undefined
   /** With timeout or cancelled: whether the run was stopped (undefined: the stop failed or ran out of time). */
   stopped: boolean | undefined
+  /** Why the run did not complete, and its metrics (outputs failure_reason and metrics, the summary); undefined when not followed. */
+  insight: JobInsight | undefined
 }
 
 export async function followJob(
@@ -84,20 +88,36 @@ export async function followJob(
 
   if (result.outcome === 'cancelled') {
     // The wait returned at once; the stop the signal handler sent decides what to say.
-    return { ...common, outcome: 'cancelled', durationMs: undefined, stopped: await stopping }
+    const stopped = await stopping
+    // Seconds are left before the runner kills the step: the reason from the outcome, nothing read.
+    const end: JobEnd = { outcome: 'cancelled', status: common.status, stopped: stopped === true }
+    const insight = await explain(service, ref, end, false)
+    return { ...common, outcome: 'cancelled', durationMs: undefined, stopped, insight }
   }
   if (result.outcome === 'timeout') {
-    return {
-      ...common,
-      outcome: 'timeout',
-      durationMs: undefined,
-      stopped: await stopRun(service, settings, ref)
-    }
+    const stopped = await stopRun(service, settings, ref)
+    const limit = formatDuration(settings.timeoutMs)
+    const end: JobEnd = { outcome: 'timeout', status: common.status, limit, stopped: stopped === true }
+    const insight = await explain(service, ref, end, true)
+    return { ...common, outcome: 'timeout', durationMs: undefined, stopped, insight }
   }
   markFinished('ended')
   if (result.durationMs !== undefined) setDuration(result.durationMs)
   setStatus(result.status)
-  return { ...common, outcome: 'terminal', durationMs: result.durationMs, stopped: undefined }
+  const insight = await explain(service, ref, { outcome: 'terminal', status: result.status }, true)
+  return { ...common, outcome: 'terminal', durationMs: result.durationMs, stopped: undefined, insight }
+}
+
+/** Reads why the run ended as it did and its metrics, and sets the outputs; never throws. */
+async function explain(
+  service: Service,
+  ref: Submitted['ref'],
+  end: JobEnd,
+  reads: boolean
+): Promise<JobInsight> {
+  const insight = await service.explain(ref, end, { reads })
+  setInsight(insight)
+  return insight
 }
 
 /** `job 12 version V0001`: the run as the log names it once created. */
