@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { readSettings, type CreateSettings } from './settings.js'
 import { stopLeftoverRun } from './steps/cancel.js'
 import { savedJob } from './report/outputs.js'
+import { printText } from './report/untrusted.js'
 import { errorMessage } from './util/values.js'
 
 export async function run(): Promise<void> {
@@ -17,7 +18,8 @@ export async function run(): Promise<void> {
         const { connect } = await import('./steps/connect.js')
         return connect(createSettings())
       },
-      log: message => core.info(message)
+      // Ids from the saved state and status names from the service: printed as text.
+      log: printText
     })
   } catch (error) {
     core.setFailed(`Could not stop the training job after the cancel: ${errorMessage(error)}`)

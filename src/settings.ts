@@ -176,14 +176,18 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     return parsed.ms
   }
 
-  // Masked on every path, validate_only included: nothing may print them, but a typo could.
+  // Masked on every path, validate_only included: nothing may print them, but a typo could. The access key
+  // is not secret on its own, but it names the account: a service message that echoes it is masked too.
   const secrets = [
+    input('access_key'),
     input('secret_key'),
     input('security_token'),
     input('auth_token'),
     input('github_token'),
     firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'),
+    firstOf(env, 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
     firstOf(env, 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
+    firstOf(env, 'HUAWEICLOUD_SDK_AK'),
     firstOf(env, 'HUAWEICLOUD_SDK_SK')
   ].filter((value): value is string => value !== undefined && value !== '')
 

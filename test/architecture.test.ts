@@ -126,4 +126,11 @@ describe('the layers of src/', () => {
     expect(calling(/\bcore\.(?:setOutput|saveState|getState)\(/)).toEqual(['report/outputs.ts'])
     expect(calling(/\bcore\.setFailed\(/)).toEqual(['main.ts', 'post.ts'])
   })
+
+  test('plain lines are printed only through printText (ESLint says so too; this also catches a disabled rule)', () => {
+    const printing = files.filter(file =>
+      /\bcore\.info\(|\bprocess\.stdout\.write\(|\bconsole\.\w+\(/.test(readFileSync(join(SRC, file), 'utf8'))
+    )
+    expect(printing).toEqual(['report/untrusted.ts'])
+  })
 })

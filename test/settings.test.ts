@@ -330,7 +330,7 @@ describe('environment fallbacks', () => {
     ).toEqual({ kind: 'oidc', idpId: 'github', audience: 'aud' })
   })
 
-  test('every secret is listed for masking, on the validate_only path too', () => {
+  test('every secret is listed for masking, on the validate_only path too; access keys as well', () => {
     const parsed = parseSettings(
       {
         validate_only: 'true',
@@ -340,13 +340,19 @@ describe('environment fallbacks', () => {
         access_key: 'AK',
         github_token: 'GHS'
       },
-      { HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK', HUAWEICLOUD_SDK_SK: 'SDKSK' }
+      {
+        HUAWEI_CLOUD_ACCESS_KEY_ID: 'EAK',
+        HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'ESK',
+        HUAWEICLOUD_SDK_AK: 'SDKAK',
+        HUAWEICLOUD_SDK_SK: 'SDKSK'
+      }
     )
-    expect(parsed.secrets.sort()).toEqual(['ESK', 'GHS', 'SDKSK', 'SK', 'ST', 'TOKEN'])
+    // An access key is not secret alone, but a service message echoing it names the account.
+    expect(parsed.secrets.sort()).toEqual(['AK', 'EAK', 'ESK', 'GHS', 'SDKAK', 'SDKSK', 'SK', 'ST', 'TOKEN'])
   })
 
   test('the GitHub token is listed for masking on the create path and when the inputs have problems', () => {
-    expect(parseSettings({ ...create, github_token: 'GHS' }).secrets).toEqual(['SK', 'GHS'])
+    expect(parseSettings({ ...create, github_token: 'GHS' }).secrets).toEqual(['AK', 'SK', 'GHS'])
     const refused = parseSettings({ validate_only: 'true', wait: 'maybe', github_token: 'GHS' })
     expect(refused.settings).toBeUndefined()
     expect(refused.secrets).toEqual(['GHS'])

@@ -14,15 +14,29 @@ export const TOKEN_RENEWAL_MARGIN_MS = 5 * 60_000
 /** Assumed lifetime when IAM's answer has no readable expiry. */
 const FALLBACK_TOKEN_LIFETIME_MS = 60 * 60_000
 
-/** The values that must be masked in logs; empty and undefined ones are left out. */
+/**
+ * The values that must be masked in logs; empty and undefined ones are left out. The access key is not
+ * secret on its own, but it names the account: a server message that echoes it is masked too.
+ */
 export function secretsOf(credentials: {
+  accessKey?: string
   secretKey?: string
   securityToken?: string
   authToken?: string
 }): string[] {
-  return [credentials.secretKey, credentials.securityToken, credentials.authToken].filter(
-    (value): value is string => typeof value === 'string' && value !== ''
-  )
+  return [
+    credentials.accessKey,
+    credentials.secretKey,
+    credentials.securityToken,
+    credentials.authToken
+  ].filter((value): value is string => typeof value === 'string' && value !== '')
+}
+
+/** `text` with every secret replaced by `***`, as the runner masks them. */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  let masked = text
+  for (const secret of secrets) if (secret.length > 0) masked = masked.split(secret).join('***')
+  return masked
 }
 
 export interface AccessKeyOptions {

@@ -4,7 +4,8 @@
  */
 import { isRecord } from '../util/values.js'
 
-export type FailureKind = 'service' | 'network' | 'timeout' | 'protocol'
+/** `credentials`: no credentials could be had for the request (e.g. the OIDC exchange failed); it was never sent. */
+export type FailureKind = 'service' | 'network' | 'timeout' | 'protocol' | 'credentials'
 
 export interface HuaweiCloudErrorFields {
   kind: FailureKind
@@ -63,6 +64,16 @@ export function mayHaveLanded(error: unknown): boolean {
   const e = fieldsOf(error)
   if (e.requestSent !== true) return false
   return e.kind === 'network' || e.kind === 'timeout' || (e.status !== undefined && e.status >= 500)
+}
+
+/** Throttled (HTTP 429): the service refused the call without acting on it, so it may be sent again later. */
+export function wasThrottled(error: unknown): boolean {
+  return fieldsOf(error).status === 429
+}
+
+/** The wait the service asked for with its failure (Retry-After), if it said. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return fieldsOf(error).retryAfterMs
 }
 
 /** A transient failure before the request left (connection refused): safe to send again as it is. */
@@ -232,6 +243,20 @@ export function networkError(request: RequestLabel, error: unknown): HuaweiCloud
     requestSent: code === undefined || !NOT_SENT_CODES.has(code),
     systemCode: code
   })
+}
+
+/** The response grew past `maxBytes`; what was read is dropped. */
+export function tooLargeError(request: RequestLabel, maxBytes: number): HuaweiCloudError {
+  return new HuaweiCloudError(
+    `${describe(request)}: the answer from ${hostOf(request)} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; it was not read to its end. Hint: check that endpoint points at the ModelArts API`,
+    { kind: 'protocol', requestSent: true, retryable: false }
+  )
+}
+
+/** Getting credentials failed before the request was sent: a credential failure, never an ambiguous call. */
+export function credentialsError(request: RequestLabel, cause: unknown): HuaweiCloudError {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  return new HuaweiCloudError(message, { kind: 'credentials', requestSent: false, retryable: false })
 }
 
 export function timeoutError(request: RequestLabel, timeoutMs: number): HuaweiCloudError {

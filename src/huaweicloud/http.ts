@@ -8,10 +8,12 @@ import { HttpClient } from '@actions/http-client'
 import {
   HuaweiCloudError,
   networkError,
+  credentialsError,
   nonJsonError,
   readServiceError,
   serviceError,
   timeoutError,
+  tooLargeError,
   type RequestLabel
 } from './errors.js'
 import { parseRetryAfter, withRetry, type Random, type RetryPolicy, type Sleep } from './retry.js'
@@ -55,6 +57,13 @@ export interface HttpOptions {
   random?: Random
   /** Milliseconds clock for Retry-After dates and the retry time budget. */
   now?: () => number
+  /** Largest response body read; default MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number
+  /**
+   * Applied to a failed call's body before any of it enters an error message, so secrets echoed by the
+   * service are masked before the message is cut to length (a cut secret would escape the runner's mask).
+   */
+  redact?: (text: string) => string
 }
 
 /** What callers need of the client: one request at a time. */
@@ -68,6 +77,8 @@ export interface HuaweiCloudHttp extends Requester {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
+/** No answer the action reads is near this: a body that goes on is cut off, not buffered. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8'
 /** ModelArts' "logs not ready yet" comes as an error code with HTTP 204: the caller asks again later. */
 const NOT_READY_CODE = 'ModelArts.2776'
@@ -113,6 +124,14 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string | u
   return flat
 }
 
+function parseOr(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return fallback
+  }
+}
+
 function pathOf(url: string): string {
   return new URL(url).pathname
 }
@@ -121,6 +140,8 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
   const { authorizer } = options
   const now = options.now ?? Date.now
   const debug = options.debug ?? ((): void => undefined)
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES
+  const redact = options.redact ?? ((text: string): string => text)
   // http-client takes its socket timeout per client, so there is one (keep-alive) client per timeout.
   const clients = new Map<number, HttpClient>()
 
@@ -169,7 +190,17 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
             }
             destroyBody = () => message.destroy()
             const chunks: Buffer[] = []
-            message.on('data', (chunk: Buffer) => chunks.push(chunk))
+            let received = 0
+            message.on('data', (chunk: Buffer) => {
+              received += chunk.length
+              if (received > maxResponseBytes) {
+                chunks.length = 0
+                finish(() => reject(tooLargeError(label, maxResponseBytes)))
+                message.destroy()
+                return
+              }
+              chunks.push(chunk)
+            })
             message.on('end', () =>
               finish(() =>
                 resolve({
@@ -198,8 +229,10 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
   }
 
   function interpret<T>(label: RequestLabel, raw: RawResponse): ApiResponse<T> {
-    const { status, headers, text } = raw
+    const { status, headers } = raw
     const ok = status >= 200 && status < 300
+    // Error bodies are masked before they are read for a message; a success body is data, kept as sent.
+    const text = ok ? raw.text : redact(raw.text)
     const retryAfterMs = parseRetryAfter(headers['retry-after'], now())
     const requestId = headers['x-request-id']
     if (text.trim() === '') {
@@ -215,7 +248,8 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
     if (readServiceError(parsed).code === NOT_READY_CODE) return { status, headers, body: parsed as T }
     // v1 reports failures with is_success: false under any HTTP status, even 200.
     if (!ok || (isRecord(parsed) && parsed.is_success === false)) {
-      throw serviceError(label, status, parsed, { requestId, retryAfterMs })
+      const shown = ok ? parseOr(redact(text), parsed) : parsed
+      throw serviceError(label, status, shown, { requestId, retryAfterMs })
     }
     return { status, headers, body: parsed as T }
   }
@@ -233,7 +267,13 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
     const attempt = async (): Promise<ApiResponse<T>> => {
       const outgoing: OutgoingRequest = { method: req.method, url, headers: { ...baseHeaders }, body }
       // Authorized on every attempt, so each carries a fresh X-Sdk-Date or a renewed token.
-      const auth = req.anonymous ? {} : await authorizer.authorize(outgoing)
+      let auth: Record<string, string> = {}
+      try {
+        if (!req.anonymous) auth = await authorizer.authorize(outgoing)
+      } catch (error) {
+        // Nothing was sent: whatever went wrong getting credentials, this call is not ambiguous.
+        throw credentialsError(label, error)
+      }
       const started = now()
       try {
         const response = interpret<T>(

@@ -72,6 +72,18 @@ export function backoffDelay(retry: number, policy: RetryPolicy, random: Random 
   return Math.floor(random() * ceiling)
 }
 
+/** A throttled create (HTTP 429) was refused, not taken: it is sent again after Retry-After, this long at most. */
+export const MAX_THROTTLE_DELAY_MS = 60_000
+
+/** How long to wait before sending a throttled call again: what the service asked for, else the backoff. */
+export function throttleDelay(
+  retryAfterMs: number | undefined,
+  retry: number,
+  random: Random = Math.random
+): number {
+  return Math.min(retryAfterMs ?? backoffDelay(retry, defaultRetryPolicy, random), MAX_THROTTLE_DELAY_MS)
+}
+
 /**
  * Retry-After as milliseconds: delay-seconds or an HTTP date (relative to `nowMs`).
  * Undefined when absent or unreadable; never negative.

@@ -78,14 +78,19 @@ export function buildJobDefinition(
   if (!source && api === 'v1' && !isPlainMapping(tree.config)) tree.config = {}
 
   const profile = PROFILES[api]
+  const tooLong = listsTooLong(tree, profile, map, origins)
+  if (tooLong.length > 0) return { api, diagnostics: tooLong }
   const prepared = prepareTree(tree, profile.schema, profile.otherApiKeys)
   const result = profile.schema.safeParse(prepared.value)
   const diagnoser = new Diagnoser(profile, tree, origins, map)
-  const diagnostics = byPosition([
-    ...diagnoser.fromUnknownKeys(prepared.unknown),
-    ...(result.success ? [] : diagnoser.fromIssues(result.error.issues, prepared.readAsMeant)),
-    ...diagnoser.warnings()
-  ])
+  const diagnostics = capped(
+    [
+      ...diagnoser.fromUnknownKeys(prepared.unknown),
+      ...(result.success ? [] : diagnoser.fromIssues(result.error.issues, prepared.readAsMeant)),
+      ...diagnoser.warnings()
+    ],
+    source?.file
+  )
   if (!result.success || diagnostics.some(d => d.severity === 'error')) return { api, diagnostics }
   const definition = placeUnknownKeys(result.data, prepared.value, profile.schema, profile.keyOrder)
   const locate: LocateInJob = path => diagnoser.locate(path)
@@ -139,6 +144,70 @@ function atKey(map: JobFileMap, key: string, rule: string, message: string): Dia
   const diagnostic: Diagnostic = { severity: 'error', rule, message, file: map.file, path: [key] }
   if (node) Object.assign(diagnostic, map.span(node))
   return diagnostic
+}
+
+/** More problems than this in one file are counted, not listed: the first ones are what needs fixing. */
+export const MAX_PROBLEMS_PER_FILE = 100
+
+/**
+ * One error per list longer than the API accepts (the profile's listLimits), before the schema sees (and
+ * reports on) every item: bounds memory and time.
+ */
+function listsTooLong(
+  tree: Record<string, unknown>,
+  profile: ApiProfile,
+  map: JobFileMap | undefined,
+  origins: InputOrigins
+): Diagnostic[] {
+  const problems: Diagnostic[] = []
+  for (const [dotted, max] of Object.entries(profile.listLimits)) {
+    const path = dotted.split('.')
+    const value = valueAt(tree, path)
+    const count = Array.isArray(value) ? value.length : isPlainMapping(value) ? Object.keys(value).length : 0
+    if (count <= max) continue
+    const diagnostic: Diagnostic = {
+      severity: 'error',
+      rule: 'List size',
+      message: `\`${dotted}\` has ${count} items; at most ${max} are accepted.`,
+      path
+    }
+    const input = origins.at(path)
+    if (input !== undefined) diagnostic.input = input
+    else if (map) {
+      const spot = map.locate(path)
+      const node = spot?.key ?? spot?.value
+      diagnostic.file = map.file
+      if (node) Object.assign(diagnostic, map.span(node))
+    }
+    problems.push(diagnostic)
+  }
+  return problems
+}
+
+function valueAt(tree: Record<string, unknown>, path: string[]): unknown {
+  let value: unknown = tree
+  for (const key of path) {
+    if (!isPlainMapping(value)) return undefined
+    value = value[key]
+  }
+  return value
+}
+
+/** In reading order; past the cap, one closing line says how many more there are. */
+function capped(diagnostics: Diagnostic[], file: string | undefined): Diagnostic[] {
+  const ordered = byPosition(diagnostics)
+  if (ordered.length <= MAX_PROBLEMS_PER_FILE) return ordered
+  const errors = ordered.filter(d => d.severity === 'error').length
+  const kept = ordered.slice(0, MAX_PROBLEMS_PER_FILE)
+  const rest = ordered.length - kept.length
+  kept.push({
+    severity: errors > 0 ? 'error' : 'warning',
+    rule: 'Too many problems',
+    message: `${rest} more problems are not listed (at most ${MAX_PROBLEMS_PER_FILE} per file); fix the ones above first.`,
+    file,
+    path: []
+  })
+  return kept
 }
 
 /** File positions in reading order first, then the diagnostics about inputs in the order found. */

@@ -95,8 +95,8 @@ export class JobFileMap {
         spot = isNodeLike(item) ? { value: item } : {}
         value = value[segment]
       } else if (!Array.isArray(value) && isMap(node)) {
-        const entries = Object.entries(value)
-        const index = typeof segment === 'number' ? segment : entries.findIndex(([key]) => key === segment)
+        const { entries, indexOf } = this.entriesOf(value)
+        const index = typeof segment === 'number' ? segment : (indexOf.get(segment) ?? -1)
         const pair = node.items[index]
         const entry = entries[index]
         if (!isPair(pair) || entry === undefined) return undefined
@@ -112,6 +112,22 @@ export class JobFileMap {
       } else return undefined
     }
     return spot
+  }
+
+  // Built once per mapping: locating each of n problems stays O(depth), not O(n) each.
+  private readonly indexed = new WeakMap<
+    object,
+    { entries: [string, unknown][]; indexOf: Map<string, number> }
+  >()
+
+  private entriesOf(value: object): { entries: [string, unknown][]; indexOf: Map<string, number> } {
+    let found = this.indexed.get(value)
+    if (!found) {
+      const entries = Object.entries(value)
+      found = { entries, indexOf: new Map(entries.map(([key], index) => [key, index])) }
+      this.indexed.set(value, found)
+    }
+    return found
   }
 
   /** Where a job file's top level starts: its first key (comment headers skipped). */
@@ -145,9 +161,101 @@ export interface LoadedJobFile {
 }
 
 /** Parse a job file. Any YAML problem is reported here, and then the file is not validated further. */
+/** A job is a few levels deep; deeper nesting only costs stack and memory in the parser. */
+export const MAX_NESTING_DEPTH = 64
+/**
+ * Keys and list items one file may hold. A job has dozens; the parser keeps about 2 kB per entry, so this
+ * also bounds its memory, whatever the list-size rules say afterwards.
+ */
+export const MAX_ENTRIES = 20_000
+
+export interface ShapeProblem {
+  kind: 'depth' | 'entries'
+  /** Where the limit was passed. */
+  offset: number
+}
+
+/**
+ * Whether the text nests deeper than `maxDepth` or holds more than `maxEntries` keys and items, estimated
+ * before parsing in one pass: brackets and commas outside quotes and comments, block lines and indentation.
+ */
+export function shapeBeyond(
+  text: string,
+  maxDepth: number = MAX_NESTING_DEPTH,
+  maxEntries: number = MAX_ENTRIES
+): ShapeProblem | undefined {
+  let flow = 0
+  let entries = 0
+  let quote: string | undefined
+  const indents: number[] = []
+  let lineStart = true
+  let indent = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') {
+      lineStart = true
+      indent = 0
+      continue
+    }
+    if (lineStart) {
+      if (c === ' ') {
+        indent++
+        continue
+      }
+      lineStart = false
+      if (c !== '#' && c !== '\r' && quote === undefined && flow === 0) {
+        while (indents.length > 0 && (indents.at(-1) ?? 0) >= indent) indents.pop()
+        indents.push(indent)
+        if (indents.length > maxDepth) return { kind: 'depth', offset: i }
+        if (++entries > maxEntries) return { kind: 'entries', offset: i }
+      }
+    }
+    if (quote !== undefined) {
+      if (c === '\\' && quote === '"') i++
+      else if (c === quote) quote = undefined
+    } else if (c === '"' || c === "'") {
+      // Only a quote that opens a scalar counts: `it's` inside a plain value does not.
+      const before = text[i - 1]
+      if (before === undefined || /[\s,[{:]/.test(before)) quote = c
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i)
+      i = (end < 0 ? text.length : end) - 1
+    } else if (c === '[' || c === '{') {
+      if (++flow > maxDepth) return { kind: 'depth', offset: i }
+    } else if ((c === ']' || c === '}') && flow > 0) flow--
+    else if (c === ',' && flow > 0 && ++entries > maxEntries) return { kind: 'entries', offset: i }
+  }
+  return undefined
+}
+
 export function loadJobFile(source: JobSource): LoadedJobFile {
+  const shape = shapeBeyond(source.text)
+  if (shape !== undefined) {
+    const before = source.text.slice(0, shape.offset)
+    const line = before.split('\n').length
+    const column = shape.offset - before.lastIndexOf('\n')
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          rule: 'YAML syntax',
+          message:
+            shape.kind === 'depth'
+              ? `The job file nests more than ${MAX_NESTING_DEPTH} levels deep here; a job definition needs a handful.`
+              : `The job file holds more than ${MAX_ENTRIES} keys and list items (here the limit is passed); a job definition has dozens.`,
+          file: source.file,
+          line,
+          column,
+          endLine: line,
+          endColumn: column + 1,
+          path: []
+        }
+      ]
+    }
+  }
   const lines = new LineCounter()
-  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  // yaml's own duplicate-key check compares every pair with every other (quadratic): ours uses a set.
+  const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false })
   const tree = plainTree(doc, source.text)
   const root = isPlainMapping(tree.value) ? tree.value : {}
   const map = new JobFileMap(source.file, source.text, root, tree.nodes, lines)
@@ -160,10 +268,23 @@ export function loadJobFile(source: JobSource): LoadedJobFile {
     path: []
   })
 
-  if (doc.errors.length > 0) {
-    return {
-      diagnostics: doc.errors.map(error => yamlErrorDiagnostic(error, doc, source.text, map, problem))
-    }
+  const duplicates = repeatedKeys(doc, source.text)
+  if (doc.errors.length > 0 || duplicates.length > 0) {
+    const found = [
+      ...doc.errors.map(error => ({
+        at: error.pos[0],
+        diagnostic: yamlErrorDiagnostic(error, source.text, map, problem)
+      })),
+      ...duplicates.map(key => ({
+        at: key.range?.[0] ?? 0,
+        diagnostic: problem(
+          'Duplicate key',
+          `The key \`${keyText(key, source.text)}\` appears twice in this mapping; keep only one of them (YAML does not allow repeated keys).`,
+          map.span(key)
+        )
+      }))
+    ]
+    return { diagnostics: found.sort((a, b) => a.at - b.at).map(f => f.diagnostic) }
   }
   if (tree.problem) {
     return {
@@ -188,18 +309,11 @@ export function loadJobFile(source: JobSource): LoadedJobFile {
 
 function yamlErrorDiagnostic(
   error: YAMLError,
-  doc: ReturnType<typeof parseDocument>,
   text: string,
   map: JobFileMap,
   problem: (rule: string, message: string, span: Span) => Diagnostic
 ): Diagnostic {
   const [start, end] = error.pos
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = keyNodeAt(doc, start)
-    const name = key ? keyText(key, text) : text.slice(start, end)
-    const message = `The key \`${name}\` appears twice in this mapping; keep only one of them (YAML does not allow repeated keys).`
-    return problem('Duplicate key', message, key ? map.span(key) : map.spanOf(start, end))
-  }
   if (error.code === 'MULTIPLE_DOCS') {
     const lineEnd = text.indexOf('\n', start)
     const message = 'The job file holds more than one YAML document (a `---` line); keep one job per file.'
@@ -209,19 +323,21 @@ function yamlErrorDiagnostic(
   return problem('YAML syntax', `${capitalize(firstLine(error.message))}; ${hint}.`, map.spanOf(start, end))
 }
 
-/** The mapping key that starts at `offset`: yaml reports a duplicate key by its start only. */
-function keyNodeAt(doc: ReturnType<typeof parseDocument>, offset: number): Node | undefined {
-  let found: Node | undefined
+/** Each key written again in its mapping (the second and later ones), in one pass per mapping. */
+function repeatedKeys(doc: ReturnType<typeof parseDocument>, text: string): Node[] {
+  const repeated: Node[] = []
   visit(doc, {
-    Pair(_, pair) {
-      if (isNodeLike(pair.key) && pair.key.range?.[0] === offset) {
-        found = pair.key
-        return visit.BREAK
+    Map(_, mapping) {
+      const seen = new Set<string>()
+      for (const pair of mapping.items) {
+        if (!isNodeLike(pair.key)) continue
+        const name = keyText(pair.key, text)
+        if (seen.has(name)) repeated.push(pair.key)
+        else seen.add(name)
       }
-      return undefined
     }
   })
-  return found
+  return repeated
 }
 
 /** End of a node's text: a block mapping or list ends with its last value, not on the next line. */

@@ -25,6 +25,11 @@ export interface ApiProfile {
   requiredHints: Readonly<Record<string, string>>
   /** Keys written as a list or, for convenience, a mapping: what to say when they are neither. */
   listOrMapping: Readonly<Record<string, string>>
+  /**
+   * Longest lists (or mappings written for them) by dotted path: far above what a training job uses, and
+   * checked before the schema, so a hostile file's 100,000 items cost one error, not 100,000.
+   */
+  listLimits: Readonly<Record<string, number>>
   /** Order of the body sent: the documented tables' (v1), or as written (v2: the body as it is). */
   keyOrder: 'schema' | 'source'
   /** Keys the other API uses, and this API's key for the same thing, suggested when one is found here. */

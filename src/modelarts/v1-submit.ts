@@ -5,8 +5,9 @@
 import type { JobDefinition } from '../job/index.js'
 import type { SubmitOptions } from './api.js'
 import type { CreatedVersion, JobSummary, TrainingJobsV1, VersionSummary } from './v1.js'
-import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
-import { mayHaveLanded, neverSent } from '../huaweicloud/errors.js'
+import { backoffDelay, defaultRetryPolicy, sleep as realSleep, throttleDelay } from '../huaweicloud/retry.js'
+import { mayHaveLanded, neverSent, retryAfterOf, wasThrottled } from '../huaweicloud/errors.js'
+import { errorMessage } from '../util/values.js'
 
 export const NAME_TAKEN = 'ModelArts.0103'
 
@@ -29,8 +30,23 @@ export interface SubmittedVersion {
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code
 
-/** Clock skew tolerated between the runner and the service when deciding "created by this attempt". */
-const SKEW_MS = 5 * 60 * 1000
+/**
+ * How far the service's create time may lie before the moment this attempt was sent and still count as
+ * this attempt's: tight, so that a job another run made a minute earlier is never taken for this run's.
+ */
+export const ADOPT_TOLERANCE_MS = 5000
+
+/** Made by the attempt sent at `sentAt` and checked at `checkedAt`: its create time lies in between. */
+function madeByThisAttempt(createTime: number | undefined, sentAt: number, checkedAt: number): boolean {
+  return (
+    createTime !== undefined &&
+    createTime >= sentAt - ADOPT_TOLERANCE_MS &&
+    createTime <= checkedAt + ADOPT_TOLERANCE_MS
+  )
+}
+
+const isoTime = (ms: number | undefined): string =>
+  ms === undefined || !Number.isFinite(ms) ? 'at an unknown time' : `at ${new Date(ms).toISOString()}`
 
 export async function submitTrainingJob(
   api: TrainingJobsV1,
@@ -60,22 +76,42 @@ export async function submitTrainingJob(
         await sleep(backoffDelay(attempt, defaultRetryPolicy))
         continue
       }
+      if (wasThrottled(error) && attempt < maxAttempts) {
+        const delayMs = throttleDelay(retryAfterOf(error), attempt)
+        options.log(
+          `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
+        )
+        await sleep(delayMs)
+        continue
+      }
       if (!mayHaveLanded(error)) throw error
       options.log(
         `The create call for job "${name}" ended without an answer; checking whether the job was made.`
       )
       const existing = await findExact()
-      if (existing && (existing.createTime === undefined || existing.createTime >= startedAt - SKEW_MS)) {
+      const checkedAt = now()
+      const ours =
+        existing !== undefined &&
+        madeByThisAttempt(existing.createTime, startedAt, checkedAt) &&
+        (existing.versionCount === undefined || existing.versionCount <= 1)
+      if (existing && ours) {
         options.log(
-          `Job "${name}" (id ${existing.jobId}) exists and is new: adopting it instead of creating it again.`
+          `Job "${name}" (id ${existing.jobId}) was created ${isoTime(existing.createTime)}, while this call was under way: adopting it instead of creating it again.`
         )
         const first = (await api.listVersions(existing.jobId)).at(-1)
         return { created: fromSummary(existing, name, first), kind: 'job', adopted: true }
       }
       if (existing) {
-        // The name belonged to an older job all along.
-        if (options.ifExists !== 'new_version') throw error
-        break
+        const older =
+          existing.createTime !== undefined && existing.createTime < startedAt - ADOPT_TOLERANCE_MS
+        // The name belonged to an older job all along: a new version of it is what was asked for.
+        if (older && options.ifExists === 'new_version') break
+        throw new Error(
+          `${errorMessage(error)}. A job named "${name}" exists (id ${existing.jobId}, ` +
+            `created ${isoTime(existing.createTime)}; this create was sent ${isoTime(startedAt)}), but nothing ` +
+            `proves this run made it, so it was not adopted: check job ${existing.jobId} in the console, and ` +
+            "choose another job_name if it is not this run's."
+        )
       }
       if (attempt >= maxAttempts) throw error
       await sleep(backoffDelay(attempt, defaultRetryPolicy))
@@ -117,23 +153,36 @@ async function createNewVersion(
         await sleep(backoffDelay(attempt, defaultRetryPolicy))
         continue
       }
+      if (wasThrottled(error) && attempt < maxAttempts) {
+        const delayMs = throttleDelay(retryAfterOf(error), attempt)
+        options.log(
+          `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
+        )
+        await sleep(delayMs)
+        continue
+      }
       if (!mayHaveLanded(error)) throw error
       options.log(
         `The create call for a new version of job ${job.jobId} ended without an answer; checking the versions.`
       )
       const latest = (await api.listVersions(job.jobId))[0]
-      if (
-        latest &&
-        latest.versionId !== previous &&
-        (latest.createTime === undefined || latest.createTime >= startedAt - SKEW_MS)
-      ) {
-        options.log(`Version ${latest.versionName} (id ${latest.versionId}) exists and is new: adopting it.`)
-        return {
-          created: { ...latest, jobId: job.jobId, jobName: name },
-          kind: 'version',
-          previousVersionId: previous,
-          adopted: true
+      if (latest && latest.versionId !== previous) {
+        if (madeByThisAttempt(latest.createTime, startedAt, now())) {
+          options.log(
+            `Version ${latest.versionName} (id ${latest.versionId}) was created while this call was under way: adopting it.`
+          )
+          return {
+            created: { ...latest, jobId: job.jobId, jobName: name },
+            kind: 'version',
+            previousVersionId: previous,
+            adopted: true
+          }
         }
+        throw new Error(
+          `${errorMessage(error)}. Job ${job.jobId} has a newer version ` +
+            `${latest.versionName} (id ${latest.versionId}, created ${isoTime(latest.createTime)}; this create was ` +
+            `sent ${isoTime(startedAt)}), but nothing proves this run made it, so it was not adopted: check it in the console.`
+        )
       }
       if (attempt >= maxAttempts) throw error
       await sleep(backoffDelay(attempt, defaultRetryPolicy))

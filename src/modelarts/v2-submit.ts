@@ -11,7 +11,7 @@
  * - Names: `if_exists: fail` uses job_name as it is. `if_exists: new_version` uses a series
  *   `{job_name}-V0001`, `-V0002`, ...: the next number after the highest member found by a name search
  *   (members are exactly `{job_name}-V` + four digits); version_name is `V000N`.
- * - Create is sent once. 201: done.
+ * - Create is sent once. 201: done. A 429 was refused, not taken: sent again after Retry-After (≤ 60 s).
  * - 400 ModelArts.2751 (name taken) for a name this submit has not sent before can only be somebody else's
  *   job: with `fail` that is the user's error; with `new_version` a concurrent run took the number, so the
  *   series is searched again and the next free number is tried.
@@ -26,8 +26,8 @@
  */
 import type { TrainingJobsV2, V2Job, V2JobBody } from './v2.js'
 import { V2_NAME_TAKEN } from './v2.js'
-import { mayHaveLanded, neverSent } from '../huaweicloud/errors.js'
-import { backoffDelay, defaultRetryPolicy } from '../huaweicloud/retry.js'
+import { mayHaveLanded, neverSent, retryAfterOf, wasThrottled } from '../huaweicloud/errors.js'
+import { backoffDelay, defaultRetryPolicy, throttleDelay } from '../huaweicloud/retry.js'
 import { isRecord } from '../util/values.js'
 
 export const DESCRIPTION_MAX = 256
@@ -266,6 +266,15 @@ export async function submitTrainingJobV2(
       }
       if (neverSent(error) && creates < maxCreates) {
         await sleep(backoffDelay(creates, defaultRetryPolicy))
+        continue
+      }
+      // A 429 means the create was refused, not taken: send it again once the service allows.
+      if (wasThrottled(error) && creates < maxCreates) {
+        const delayMs = throttleDelay(retryAfterOf(error), creates)
+        options.log(
+          `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
+        )
+        await sleep(delayMs)
         continue
       }
       if (!mayHaveLanded(error)) throw error

@@ -60,6 +60,8 @@ const defaultMaxFailureMs = 10 * 60_000
 const minimumPollIntervalMs = 100
 // After failed reads the next poll comes later (doubling), but never later than this unless the interval is longer.
 const maximumBackoffMs = 60_000
+/** The last lines are read before the end is announced, but a hanging log service never holds the end longer. */
+const finalDrainBudgetMs = 30_000
 
 /** Thrown inside the loop when the signal aborts; turned into the 'cancelled' outcome. */
 class Cancelled extends Error {}
@@ -84,6 +86,18 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
     : undefined
 
   const untilAborted = <T>(work: Promise<T>): Promise<T> => raceAbort(work, signal)
+  // Log reads run beside the status polls, never in their way: a slow log read delays only the log.
+  let logsInFlight: Promise<void> | undefined
+  // The read gets the poll it started beside (v2 reads the tasks of the run from it).
+  const readLogsBeside = (run: RunDetail | undefined): void => {
+    if (!logs || logsInFlight) return
+    logsInFlight = logs
+      .drain(untilAborted, false, run)
+      .then(() => undefined, ignoreCancelled)
+      .finally(() => {
+        logsInFlight = undefined
+      })
+  }
   const ended = (outcome: 'timeout' | 'cancelled'): WaitResult => ({
     outcome,
     status,
@@ -122,7 +136,28 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
         if (final) {
           // The last lines often reach the log service after the status changes: read them all before
           // announcing the end, so the log reads in order.
-          await logs?.drain(untilAborted, true, detail).catch(ignoreCancelled)
+          if (logs) {
+            const run = detail
+            const drained = (async () => {
+              await logsInFlight
+              // A read that fails now is tried again a few times: these are the lines nobody saw yet.
+              for (let tries = 0; tries < 3 && !(await logs.drain(untilAborted, true, run)); tries++);
+            })().catch(ignoreCancelled)
+            let budget: ReturnType<typeof setTimeout> | undefined
+            const gaveUp = await untilAborted(
+              Promise.race([
+                drained.then(() => false),
+                new Promise<boolean>(resolve => {
+                  budget = setTimeout(() => resolve(true), finalDrainBudgetMs)
+                })
+              ])
+            ).finally(() => clearTimeout(budget))
+            if (gaveUp)
+              callbacks.transientFailure(
+                `The rest of the training log was not read within ${finalDrainBudgetMs / 1000} s; see it in the console.`,
+                finalDrainBudgetMs
+              )
+          }
         }
         // Names are unique per code, and also compare equal for undocumented non-numeric codes.
         if (seen.name !== status?.name) {
@@ -141,7 +176,7 @@ export async function waitForTerminalStatus(options: WaitOptions): Promise<WaitR
           }
         }
       }
-      await logs?.drain(untilAborted, false, detail)
+      readLogsBeside(detail)
 
       const backoffMs = Math.min(
         pollIntervalMs * 2 ** failuresInARow,
@@ -169,21 +204,24 @@ class LogFollower {
     private readonly maxFailureMs: number
   ) {}
 
+  /** False when a read failed (and was reported); true when the log was read as far as allowed. */
   async drain(
     untilAborted: <T>(work: Promise<T>) => Promise<T>,
     final: boolean,
     run: RunDetail | undefined
-  ): Promise<void> {
-    if (this.stopped) return
+  ): Promise<boolean> {
+    if (this.stopped) return true
     try {
       await this.reader.read((line, worker) => this.callbacks.logLine(line, worker), untilAborted, final, {
         run,
         notice: message => this.callbacks.logNotice(message)
       })
       this.failingSince = undefined
+      return true
     } catch (error) {
       if (error instanceof Cancelled) throw error
       this.failed(error)
+      return this.stopped
     }
   }
 

@@ -15,6 +15,35 @@ const STATE = {
   finished: 'finished'
 } as const
 
+/**
+ * Outputs and state go to the runner's files only. Without GITHUB_OUTPUT / GITHUB_STATE, @actions/core would
+ * fall back to `::set-output` / `::save-state` on stdout, the channel untrusted text is printed on, where a
+ * forged line would look like ours. Nothing is written instead, and a warning says so once per variable.
+ */
+const FILES = { output: 'GITHUB_OUTPUT', state: 'GITHUB_STATE' } as const
+const warnedMissing = new Set<string>()
+
+function fileSet(kind: keyof typeof FILES): boolean {
+  const variable = FILES[kind]
+  if (process.env[variable]) return true
+  if (!warnedMissing.has(variable)) {
+    warnedMissing.add(variable)
+    const what = kind === 'output' ? "this step's outputs are" : 'the state for the post step is'
+    const command = kind === 'output' ? 'set-output' : 'save-state'
+    core.warning(
+      `${variable} is not set, so ${what} not recorded (the action never prints \`::${command}\` instead).`
+    )
+  }
+  return false
+}
+
+const setOutput = (name: string, value: string): void => {
+  if (fileSet('output')) core.setOutput(name, value)
+}
+const saveState = (name: string, value: string): void => {
+  if (fileSet('state')) core.saveState(name, value)
+}
+
 /** How the main step left the run: created (not waited for), ended, stopped, or left running on purpose. */
 const FINISHED = ['created', 'ended', 'stopped', 'left-running'] as const
 export type Finished = (typeof FINISHED)[number]
@@ -31,7 +60,7 @@ export const isPostStep = (env: Readonly<Record<string, string | undefined>> = p
   env[`STATE_${STATE.isPost}`] === 'true'
 
 export function markMainStarted(): void {
-  core.saveState(STATE.isPost, 'true')
+  saveState(STATE.isPost, 'true')
 }
 
 /** The state the main step saved, read from the runner's STATE_ variables. */
@@ -48,23 +77,23 @@ export function savedJob(env: Readonly<Record<string, string | undefined>> = pro
 
 /** Right after the create: state and outputs first, so they survive any later failure or a kill. */
 export function saveCreated(submitted: Submitted, jobUrl: string): void {
-  core.saveState(STATE.jobId, submitted.ref.jobId)
-  core.saveState(STATE.versionId, submitted.ref.versionId ?? '')
-  core.setOutput('job_id', submitted.ref.jobId)
-  core.setOutput('version_id', submitted.ref.versionId ?? '')
-  core.setOutput('version_name', submitted.versionName)
+  saveState(STATE.jobId, submitted.ref.jobId)
+  saveState(STATE.versionId, submitted.ref.versionId ?? '')
+  setOutput('job_id', submitted.ref.jobId)
+  setOutput('version_id', submitted.ref.versionId ?? '')
+  setOutput('version_name', submitted.versionName)
   setStatus(submitted.status)
-  core.setOutput('job_url', jobUrl)
-  core.setOutput('created', submitted.kind)
+  setOutput('job_url', jobUrl)
+  setOutput('created', submitted.kind)
 }
 
 export function setStatus(status: JobStatus): void {
-  core.setOutput('status', status.name)
-  core.setOutput('status_code', status.code === undefined ? '' : String(status.code))
+  setOutput('status', status.name)
+  setOutput('status_code', status.code === undefined ? '' : String(status.code))
 }
 
 export function setDuration(ms: number): void {
-  core.setOutput('duration', String(Math.floor(ms / 1000)))
+  setOutput('duration', String(Math.floor(ms / 1000)))
 }
 
 /** When the wait is over: why the run did not complete ('' when it did) and its metrics as JSON. */
@@ -74,13 +103,13 @@ export function setInsight(insight: { failureReason: string; metricsJson: string
 }
 
 export function markFinished(how: Finished): void {
-  core.saveState(STATE.finished, how)
+  saveState(STATE.finished, how)
 }
 
 export function setValidation(result: { valid: boolean; filesChecked: number; problems: number }): void {
-  core.setOutput('valid', String(result.valid))
-  core.setOutput('files_checked', String(result.filesChecked))
-  core.setOutput('problems', String(result.problems))
+  setOutput('valid', String(result.valid))
+  setOutput('files_checked', String(result.filesChecked))
+  setOutput('problems', String(result.problems))
 }
 
 export async function writeSummary(markdown: string): Promise<void> {

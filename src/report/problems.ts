@@ -8,6 +8,7 @@ import type { Diagnostic } from '../job/diagnostic.js'
 import { annotate, locationOf } from './annotations.js'
 import { checkRunName, fallbackReason, postedNote, undrawnCount, undrawnNote } from './check-run.js'
 import { plural } from './plural.js'
+import { printText } from './untrusted.js'
 
 export interface ProblemDelivery {
   /** Markdown for the job summary when not every problem fits the runner's annotations. */
@@ -33,6 +34,7 @@ export async function annotateProblems(
 
   const logGroup = `All ${plural(diagnostics.length, 'problem')}`
   core.startGroup(logGroup)
+  // Job-file text (keys, values, file names): it reaches the log as text, never as a command.
   for (const d of diagnostics) printText(`${locationOf(d)}: ${d.severity}: ${d.rule}: ${d.message}`)
   core.endGroup()
 
@@ -53,7 +55,8 @@ export async function annotateProblems(
       })
       // Problems of the inputs have no file for the check run to point at.
       diagnostics.filter(d => d.file === undefined).forEach(annotate)
-      core.info(postedNote(posted.annotations, name, posted.url, false))
+      // The URL is GitHub's answer: printed as text.
+      printText(postedNote(posted.annotations, name, posted.url, false))
       return {
         note: postedNote(posted.annotations, name, posted.url, true),
         checkRun: { name, url: posted.url }
@@ -76,13 +79,4 @@ export async function annotateProblems(
   })
   core.notice(note)
   return { note }
-}
-
-/**
- * Job-file text (keys, values, file names) printed as plain log text: one line, never a workflow command.
- * TODO(merge): switch to the shared function for printing text the action did not write once it lands.
- */
-function printText(text: string): void {
-  const line = text.replace(/\r?\n|\r/g, ' ⏎ ').replace(/##\[/g, '##\u200b[')
-  core.info(line.trimStart().startsWith('::') ? `\u200b${line}` : line)
 }

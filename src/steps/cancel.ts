@@ -8,6 +8,7 @@ import type { Service } from './connect.js'
 import type { JobRef, TrainingJobsApi } from '../modelarts/api.js'
 import { markFinished, type SavedJob } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
+import { printText } from '../report/untrusted.js'
 
 /** The step ends because the runner cancelled it; main exits at once after saying so. */
 export class CancelledError extends Error {
@@ -31,7 +32,7 @@ export function watchForCancel(): CancelWatch {
   const listener = (signal: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
     controller.abort()
-    core.info(`Received ${signal}: the workflow is being cancelled.`)
+    printText(`Received ${signal}: the workflow is being cancelled.`)
     handler?.(signal)
   }
   process.on('SIGINT', listener)
@@ -66,10 +67,10 @@ export async function stopRun(
     markFinished('left-running')
     return false
   }
-  core.info(`Stopping ${runName(ref)}.`)
+  printText(`Stopping ${runName(ref)}.`)
   await service.api.stop(ref)
   markFinished('stopped')
-  core.info(`Stop requested for ${runName(ref)}.`)
+  printText(`Stop requested for ${runName(ref)}.`)
   return true
 }
 

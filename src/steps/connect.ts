@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { CreateSettings, Credentials } from '../settings.js'
 import type { Api } from '../job/index.js'
 import type { Authorizer } from '../huaweicloud/types.js'
+import { printText } from '../report/untrusted.js'
 import {
   createHttpClient,
   type ApiRequest,
@@ -13,9 +14,12 @@ import {
   accessKeyAuthorizer,
   exchangeIdToken,
   lookupProjectId,
+  redactSecrets,
+  secretsOf,
   oidcAuthorizer,
   tokenAuthorizer
 } from '../huaweicloud/credentials.js'
+import { requestGithubIdToken } from '../huaweicloud/github-id-token.js'
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
@@ -29,7 +33,6 @@ import type {
 } from '../modelarts/insight.js'
 import type { JobEnd } from '../modelarts/postmortem.js'
 import type { PreflightResult } from '../modelarts/preflight.js'
-import { errorMessage } from '../util/values.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
 
@@ -61,7 +64,9 @@ function authorizerFor(
   credentials: Credentials,
   projectId: string | undefined,
   iam: () => string,
-  wrap: (http: HuaweiCloudHttp) => Requester
+  wrap: (http: HuaweiCloudHttp) => Requester,
+  requestTimeoutMs: number,
+  secrets: Set<string>
 ): Authorizer {
   switch (credentials.kind) {
     case 'aksk':
@@ -71,23 +76,31 @@ function authorizerFor(
     case 'oidc': {
       if (!projectId) throw new Error('Keyless OIDC needs a project: set input `project_id`.')
       // The exchange sends no credentials of its own (anonymous), so its client needs no authorizer.
-      const exchanger = wrap(createHttpClient({ authorizer: noAuthorizer, userAgent: USER_AGENT }))
+      const exchanger = wrap(
+        createHttpClient({
+          authorizer: noAuthorizer,
+          userAgent: USER_AGENT,
+          redact: text => redactSecrets(text, secrets)
+        })
+      )
       return oidcAuthorizer({
         idpId: credentials.idpId,
         iamEndpoint: iam(),
         projectId,
-        getIdToken: async () => {
-          try {
-            return await core.getIDToken(credentials.audience)
-          } catch (error) {
-            throw new Error(
-              `Could not get the workflow's OIDC token (${errorMessage(error)}): ` +
-                'add `permissions: id-token: write` to the job.'
-            )
-          }
-        },
+        getIdToken: () =>
+          requestGithubIdToken({
+            requestUrl: process.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+            requestToken: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+            audience: credentials.audience,
+            userAgent: USER_AGENT,
+            // GitHub answers in well under a second: a hang is cut short, then retried.
+            timeoutMs: Math.min(requestTimeoutMs, 10_000)
+          }),
         exchange: idToken => exchangeIdToken(exchanger, iam(), credentials.idpId, projectId, idToken),
-        onToken: secret => core.setSecret(secret)
+        onToken: secret => {
+          core.setSecret(secret)
+          secrets.add(secret)
+        }
       })
     }
   }
@@ -100,6 +113,17 @@ export async function connect(settings: ConnectSettings): Promise<Service> {
   const endpoint = target.endpoint ?? modelartsEndpoint(target.region ?? '')
   const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
   const clients: HuaweiCloudHttp[] = []
+  // Masked in server messages before they are cut to length; OIDC tokens join as they are minted.
+  const secrets = new Set(
+    secretsOf(
+      credentials.kind === 'aksk'
+        ? credentials
+        : credentials.kind === 'token'
+          ? { authToken: credentials.token }
+          : {}
+    )
+  )
+  const redact = (text: string): string => redactSecrets(text, secrets)
   const withTimeout = (http: HuaweiCloudHttp): Requester => {
     clients.push(http)
     return {
@@ -112,17 +136,32 @@ export async function connect(settings: ConnectSettings): Promise<Service> {
     // Only AK/SK and token credentials can ask IAM; OIDC needs the project to get its token at all.
     const lookup = withTimeout(
       createHttpClient({
-        authorizer: authorizerFor(credentials, undefined, iam, withTimeout),
-        userAgent: USER_AGENT
+        authorizer: authorizerFor(
+          credentials,
+          undefined,
+          iam,
+          withTimeout,
+          settings.requestTimeoutMs,
+          secrets
+        ),
+        userAgent: USER_AGENT,
+        redact
       })
     )
     projectId = await lookupProjectId(lookup, iam(), target.region ?? '')
-    core.info(`Project ${projectId} (looked up for region ${target.region}).`)
+    printText(`Project ${projectId} (looked up for region ${target.region}).`)
   }
-  const authorizer = authorizerFor(credentials, projectId, iam, withTimeout)
-  core.info(`Credentials: ${authorizer.description}.`)
+  const authorizer = authorizerFor(
+    credentials,
+    projectId,
+    iam,
+    withTimeout,
+    settings.requestTimeoutMs,
+    secrets
+  )
+  printText(`Credentials: ${authorizer.description}.`)
   const http = withTimeout(
-    createHttpClient({ authorizer, userAgent: USER_AGENT, debug: message => core.debug(message) })
+    createHttpClient({ authorizer, userAgent: USER_AGENT, redact, debug: message => core.debug(message) })
   )
   const reach = { http, endpoint, projectId }
   const apiName: Api = 'v1'

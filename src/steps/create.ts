@@ -12,6 +12,7 @@ import { runProvenance } from '../report/provenance.js'
 import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
 import { annotate, AnnotatedError } from '../report/annotations.js'
 import { capitalized, plural } from '../report/plural.js'
+import { printText } from '../report/untrusted.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
@@ -44,7 +45,7 @@ async function preflight(
   if (result.warning) core.warning(result.warning)
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   if (errors.length === 0) {
-    core.info(`Pre-flight: the job fits the service's lists (${plural(result.reads, 'read')}).`)
+    printText(`Pre-flight: the job fits the service's lists (${plural(result.reads, 'read')}).`)
     return
   }
   const { preflightFailureLine } = await import('../report/insight.js')
@@ -64,12 +65,12 @@ async function submitAndFollow(
 ): Promise<void> {
   const cancel = watchForCancel()
   try {
-    core.info(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+    printText(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
     let submitted: Submitted
     try {
       submitted = await service.api.submit(definition, {
         ifExists: settings.ifExists,
-        log: message => core.info(message)
+        log: printText
       })
     } catch (error) {
       await writeSummary(notCreatedSummary(definition, service.endpoint, errorMessage(error)))
@@ -118,12 +119,12 @@ async function submitAndFollow(
 
 function announce(submitted: Submitted, definition: JobDefinition, service: Service): void {
   const { ref, versionName, status } = submitted
-  core.info(
+  printText(
     submitted.kind === 'job'
       ? `Created job "${definition.job_name}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
       : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
   )
-  if (service.jobUrl) core.info(`Console: ${service.jobUrl}`)
+  if (service.jobUrl) printText(`Console: ${service.jobUrl}`)
 }
 
 /** What the wait means for the step: nothing (it succeeded, or failures are tolerated) or the error to fail with. */
@@ -141,14 +142,20 @@ function verdict(
   if (result.outcome === 'timeout') {
     const last =
       result.status.code === undefined ? result.status.name : `${result.status.name} (${result.status.code})`
-    return new Error(
-      `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}. The job was ${how}. Raise \`timeout\` to wait longer.`
-    )
+    const timedOut = `Timed out after waiting ${formatDuration(result.waitedMs)}; last status ${last}.`
+    // The stop failing must not hide why the step ends, nor that the run still goes on (and bills).
+    if (result.stopFailure !== undefined) {
+      const id = submitted.ref.versionId === undefined ? '' : ` (id ${submitted.ref.versionId})`
+      return new Error(
+        `${timedOut} The stop was refused, so ${name}${id} is still running: ${result.stopFailure}. Stop it in the console.`
+      )
+    }
+    return new Error(`${timedOut} The job was ${how}. Raise \`timeout\` to wait longer.`)
   }
   // In the service's words: the failed task's exit code and message, the end reason, an event, a log line.
   const why = result.insight?.why ? ` ${result.insight.why}.` : ''
   if (result.status.phase === 'succeeded') {
-    core.info(`${capitalized(name)} completed.`)
+    printText(`${capitalized(name)} completed.`)
     return undefined
   }
   const message =

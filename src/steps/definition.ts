@@ -1,5 +1,4 @@
 /** Reads a job file from the workspace and builds the definition; problems become annotations. */
-import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import {
   buildJobDefinition,
@@ -9,6 +8,7 @@ import {
   type JobDefinition,
   type LocateInJob
 } from '../job/index.js'
+import { readWorkspaceFile } from '../job/workspace-file.js'
 import { annotate } from '../report/annotations.js'
 import { plural } from '../report/plural.js'
 
@@ -31,24 +31,25 @@ export function checkJobFile(
 ): BuildResult {
   if (file === undefined) return buildJobDefinition(undefined, inputs, options)
   const shown = relativeToWorkspace(file)
-  let text: string
-  try {
-    text = readFileSync(path.resolve(workspaceDir(), file), 'utf8')
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
+  const read = readWorkspaceFile(workspaceDir(), file, { input: 'job_file', shown })
+  if ('problem' in read) {
+    // An annotation may only point into the repository.
+    const outside = shown.startsWith('../') || path.isAbsolute(shown)
     return {
       api: 'v1',
       diagnostics: [
         {
           severity: 'error',
           rule: 'Job file',
-          message: `Job file ${shown} ${reason} (paths are relative to the repository root, ${workspaceDir()}); check \`job_file\`.`,
-          file: shown,
+          message: `Job file ${read.problem}`,
+          file: outside ? undefined : shown,
+          input: outside ? 'job_file' : undefined,
           path: []
         }
       ]
     }
   }
+  const { text } = read
   return buildJobDefinition({ file: shown, text }, inputs, options)
 }
 
@@ -73,6 +74,9 @@ export async function readJobDefinition(
   options: BuildOptions = {}
 ): Promise<LocatedDefinition> {
   const result = checkJobFile(file, inputs, options)
+  // A file that could not be read is the whole story: one line, naming the input.
+  const unread = result.diagnostics.find(d => d.rule === 'Job file')
+  if (unread) throw new DefinitionError(unread.message)
   result.diagnostics.forEach(annotate)
   // Placeholder until the steps create v2 jobs (issue #10): a v2 definition is validated, never sent.
   if (result.api === 'v2' && result.definition) {

@@ -9,6 +9,7 @@ import type { JobInsight } from '../modelarts/insight.js'
 import type { JobEnd } from '../modelarts/postmortem.js'
 import { formatDuration } from '../util/duration.js'
 import { markFinished, setDuration, setInsight, setStatus } from '../report/outputs.js'
+import { printText } from '../report/untrusted.js'
 import { errorMessage } from '../util/values.js'
 
 /** The runner kills the step 7.5 s after SIGINT: the stop must be sent well within that. */
@@ -26,6 +27,8 @@ export interface FollowResult {
   stopped: boolean | undefined
   /** Why the run did not complete, and its metrics (outputs failure_reason and metrics, the summary); undefined when not followed. */
   insight: JobInsight | undefined
+  /** With timeout: why the stop failed, when it did (the run is still going). */
+  stopFailure?: string
 }
 
 export async function followJob(
@@ -36,7 +39,7 @@ export async function followJob(
 ): Promise<FollowResult> {
   const { ref } = submitted
   const url = service.jobUrl ? ` (${service.jobUrl})` : ''
-  core.info(
+  printText(
     `Waiting for ${shownName(submitted)} to end: every ${formatDuration(settings.pollIntervalMs)}, ` +
       `at most ${formatDuration(settings.timeoutMs)}${url}.`
   )
@@ -65,11 +68,11 @@ export async function followJob(
     initialStatus: submitted.status,
     callbacks: {
       statusChanged(status, elapsedMs) {
-        core.info(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
+        printText(`[${formatDuration(elapsedMs)}] status: ${statusLabel(status)}${url}`)
         setStatus(status)
       },
       logLine(line, worker) {
-        core.info(worker ? `[${worker}] ${line}` : line)
+        printText(worker ? `[${worker}] ${line}` : line)
       },
       transientFailure(message, failingForMs) {
         core.warning(`${message} (failing for ${formatDuration(failingForMs)})`)
@@ -95,11 +98,18 @@ export async function followJob(
     return { ...common, outcome: 'cancelled', durationMs: undefined, stopped, insight }
   }
   if (result.outcome === 'timeout') {
-    const stopped = await stopRun(service, settings, ref)
+    // A failed stop is part of the outcome: the verdict says the wait timed out and the run still goes on.
+    let stopped: boolean | undefined
+    let stopFailure: string | undefined
+    try {
+      stopped = await stopRun(service, settings, ref)
+    } catch (error) {
+      stopFailure = errorMessage(error)
+    }
     const limit = formatDuration(settings.timeoutMs)
     const end: JobEnd = { outcome: 'timeout', status: common.status, limit, stopped: stopped === true }
     const insight = await explain(service, ref, end, true)
-    return { ...common, outcome: 'timeout', durationMs: undefined, stopped, insight }
+    return { ...common, outcome: 'timeout', durationMs: undefined, stopped, stopFailure, insight }
   }
   markFinished('ended')
   if (result.durationMs !== undefined) setDuration(result.durationMs)

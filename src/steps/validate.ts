@@ -6,6 +6,7 @@ import * as path from 'node:path'
 import * as core from '@actions/core'
 import type { ValidateOnlySettings } from '../settings.js'
 import type { Diagnostic } from '../job/diagnostic.js'
+import { printText } from '../report/untrusted.js'
 import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
 import { annotateProblems, type ProblemDelivery } from '../report/problems.js'
 import { noJobFileSummary, validationSummary, type FileResult, type SummaryNote } from '../report/summary.js'
@@ -53,11 +54,11 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
     if (result.definition && !result.diagnostics.some(d => d.severity === 'error')) {
       // Collapsed: a reviewer opens it to see exactly what would be sent.
       core.startGroup(`✓ ${shown}: ${result.api} request body that would be sent`)
-      core.info(JSON.stringify(result.definition, null, 2))
+      printText(JSON.stringify(result.definition, null, 2))
       core.endGroup()
     } else {
       const count = result.diagnostics.filter(d => d.severity === 'error').length
-      core.info(`✗ ${shown}: ${plural(count, 'problem')}`)
+      printText(`✗ ${shown}: ${plural(count, 'problem')}`)
     }
   }
 
@@ -90,7 +91,7 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
   )
   const sent = preflight.ran() ? 'nothing was created' : 'nothing was sent to Huawei Cloud'
   if (invalid === 0) {
-    core.info(`${plural(files.length, 'job file')} valid; ${sent}.`)
+    printText(`${plural(files.length, 'job file')} valid; ${sent}.`)
     return result
   }
   result.failure = `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), ${whereAnnotated(delivery, problems)}; ${sent}.`
@@ -113,7 +114,7 @@ interface ValidatePreflight {
 function preflightFor(settings: ValidateOnlySettings, notes: SummaryNote[]): ValidatePreflight {
   const { service: serviceSettings } = settings
   if (settings.preflight && settings.preflightSkipped) {
-    core.info(`Pre-flight not run: credentials are set, but ${settings.preflightSkipped}.`)
+    printText(`Pre-flight not run: credentials are set, but ${settings.preflightSkipped}.`)
   }
   if (!serviceSettings) return { check: async () => [], ran: () => false, dispose: () => undefined }
   let service: Promise<Service | undefined> | undefined
@@ -199,7 +200,9 @@ export async function expandJobFiles(patterns: string[]): Promise<{ files: strin
     for (const pattern of positive) {
       const globber = await glob.create([absolute(pattern), ...excludes].join('\n'), {
         matchDirectories: false,
-        implicitDescendants: false
+        implicitDescendants: false,
+        // A pull request can add a link to a directory outside the workspace: never walk through it.
+        followSymbolicLinks: false
       })
       const found = await globber.glob()
       if (found.length === 0) unmatched.push(pattern)

@@ -27,12 +27,16 @@ export interface RunOptions {
   timeoutMs?: number
   /** Keep the temporary files (their directory is returned as tempDir). */
   keepTemp?: boolean
+  /** Record the child's peak memory (maxRssKb). */
+  measure?: boolean
 }
 
 export interface WorkflowCommand {
   command: string
   properties: Record<string, string>
   message: string
+  /** Read from the legacy `##[name ...]data` form. */
+  legacy?: boolean
 }
 
 export interface RunResult {
@@ -40,16 +44,22 @@ export interface RunResult {
   signal: NodeJS.Signals | null
   stdout: string
   stderr: string
-  /** Parsed from the GITHUB_OUTPUT file. */
+  /** Parsed from the GITHUB_OUTPUT file, then any `set-output` command on stdout (the runner honours both). */
   outputs: Record<string, string>
   /** The GITHUB_STEP_SUMMARY markdown. */
   summary: string
-  /** Parsed from the GITHUB_STATE file: pass it as `state` to the post step. */
+  /** Parsed from the GITHUB_STATE file, then any `save-state` command: pass it as `state` to the post step. */
   state: Record<string, string>
   /** Parsed from the GITHUB_ENV file. */
   exportedEnv: Record<string, string>
   /** Workflow commands found on stdout (annotations, add-mask, ...). */
   commands: WorkflowCommand[]
+  /** The step ended with commands paused by a `stop-commands` that was never resumed. */
+  stoppedAtEnd: boolean
+  /** From spawn to exit. */
+  elapsedMs: number
+  /** With `measure`: the child's peak resident memory in KiB. */
+  maxRssKb?: number
   tempDir?: string
 }
 
@@ -65,6 +75,10 @@ export declare function parseCommandFile(text: string): Record<string, string>
 export declare function parseWorkflowCommands(stdout: string): WorkflowCommand[]
 /** The script action.yml runs for a step. */
 export declare function actionEntry(actionYml: string, step: 'main' | 'post'): string
+export declare function readWorkflowCommands(stdout: string): {
+  commands: WorkflowCommand[]
+  stoppedAtEnd: boolean
+}
 export declare function actionDefaults(actionYml: string): Record<string, string>
 export declare function spawnAction(options?: RunOptions): RunningAction
 export declare function runAction(options?: RunOptions): Promise<RunResult>

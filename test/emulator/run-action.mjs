@@ -1,10 +1,11 @@
 // Runs the bundled action the way the GitHub runner does: inputs as INPUT_* variables (with action.yml defaults),
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE / GITHUB_ENV files, SIGINT then SIGTERM on cancel.
 import { spawn } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { staleDist } from '../../.ci/src-digest.mjs'
 
@@ -44,33 +45,130 @@ export function parseCommandFile(text) {
 }
 
 /** @param {string} value */
-const unescapeData = value => value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+const unescapeData = value => value.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/gi, '%')
 /** @param {string} value */
-const unescapeProperty = value => unescapeData(value.replace(/%3A/g, ':').replace(/%2C/g, ','))
+const unescapeProperty = value => unescapeData(value.replace(/%3A/gi, ':').replace(/%2C/gi, ','))
+/** @param {string} value */
+const unescapeLegacy = value =>
+  value
+    .replace(/%3B/gi, ';')
+    .replace(/%0D/gi, '\r')
+    .replace(/%0A/gi, '\n')
+    .replace(/%5D/gi, ']')
+    .replace(/%25/gi, '%')
+
+/** The commands the runner knows; it compares names in any case. Others are printed as text. */
+const RUNNER_COMMANDS = new Set([
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-path',
+  'add-mask',
+  'add-matcher',
+  'remove-matcher',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands'
+])
 
 /**
- * Workflow commands printed on stdout (`::error file=a.yaml,line=3::message`, `::add-mask::…`).
+ * One line as the runner reads it: `::name props::data` after leading whitespace, or the legacy
+ * `##[name k=v;k=v]data` anywhere in the line.
+ * @param {string} line @param {Set<string>} known
+ */
+function parseLine(line, known) {
+  const trimmed = line.trimStart()
+  if (trimmed.startsWith('::')) {
+    const end = trimmed.indexOf('::', 2)
+    if (end >= 0) {
+      const info = trimmed.slice(2, end)
+      const space = info.indexOf(' ')
+      const command = (space < 0 ? info : info.slice(0, space)).toLowerCase()
+      if (known.has(command)) {
+        /** @type {Record<string, string>} */
+        const properties = {}
+        if (space >= 0) {
+          for (const pair of info
+            .slice(space + 1)
+            .split(',')
+            .filter(Boolean)) {
+            const at = pair.indexOf('=')
+            if (at > 0) properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1))
+          }
+        }
+        return { command, properties, message: unescapeData(trimmed.slice(end + 2)) }
+      }
+    }
+  }
+  const start = line.indexOf('##[')
+  if (start < 0) return undefined
+  const close = line.indexOf(']', start)
+  if (close < 0) return undefined
+  const info = line.slice(start + 3, close)
+  const space = info.indexOf(' ')
+  const command = (space < 0 ? info : info.slice(0, space)).toLowerCase()
+  if (!known.has(command)) return undefined
+  /** @type {Record<string, string>} */
+  const properties = {}
+  if (space >= 0) {
+    for (const pair of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
+      const at = pair.indexOf('=')
+      if (at > 0) properties[pair.slice(0, at)] = unescapeLegacy(pair.slice(at + 1))
+    }
+  }
+  return { command, properties, message: unescapeLegacy(line.slice(close + 1)), legacy: true }
+}
+
+/**
+ * Workflow commands printed on stdout, read as strictly as the runner reads them: lines end at `\n`, `\r\n`
+ * and a bare `\r`; `::` commands after leading whitespace, in any case; the legacy `##[` form anywhere in a
+ * line; `::stop-commands::token` pauses everything until a line `::token::` (also in any case).
  * @param {string} stdout
- * @returns {{ command: string, properties: Record<string, string>, message: string }[]}
+ * @returns {{ command: string, properties: Record<string, string>, message: string, legacy?: boolean }[]}
  */
 export function parseWorkflowCommands(stdout) {
+  return readWorkflowCommands(stdout).commands
+}
+
+/**
+ * @param {string} stdout
+ * @returns {{ commands: ReturnType<typeof parseLine>[] & { command: string, properties: Record<string, string>, message: string }[], stoppedAtEnd: boolean }}
+ */
+export function readWorkflowCommands(stdout) {
   const commands = []
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
-    if (!match) continue
-    /** @type {Record<string, string>} */
-    const properties = {}
-    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
-      const at = pair.indexOf('=')
-      if (at > 0) properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1))
+  /** @type {string | undefined} */
+  let stopToken
+  for (const line of stdout.split(/\r\n|\r|\n/)) {
+    if (stopToken !== undefined) {
+      const resume = parseLine(line, new Set([stopToken]))
+      if (resume) stopToken = undefined
+      continue
     }
-    commands.push({
-      command: /** @type {string} */ (match[1]),
-      properties,
-      message: unescapeData(match[3] ?? '')
-    })
+    const parsed = parseLine(line, RUNNER_COMMANDS)
+    if (!parsed) continue
+    commands.push(parsed)
+    if (parsed.command === 'stop-commands' && parsed.message !== '') stopToken = parsed.message.toLowerCase()
   }
-  return commands
+  return { commands: /** @type {any} */ (commands), stoppedAtEnd: stopToken !== undefined }
+}
+
+/**
+ * What the runner makes of `name` commands: the files, then any `::set-output`/`::save-state` on stdout (the
+ * runner still honours them), so a forged one would show.
+ * @param {Record<string, string>} fromFile @param {ReturnType<typeof parseWorkflowCommands>} commands @param {string} name
+ */
+function withCommands(fromFile, commands, name) {
+  const values = { ...fromFile }
+  for (const c of commands) if (c.command === name && c.properties.name) values[c.properties.name] = c.message
+  return values
 }
 
 /**
@@ -105,11 +203,11 @@ export function actionDefaults(actionYml) {
  * @typedef {{ inputs?: Record<string, string | number | boolean | undefined>, env?: Record<string, string | undefined>,
  *   state?: Record<string, string>, step?: 'main' | 'post', entry?: string, cwd?: string, actionYml?: string | false,
  *   signal?: AbortSignal, onStdout?: (text: string) => void, onStderr?: (text: string) => void,
- *   timeoutMs?: number, keepTemp?: boolean }} RunOptions
+ *   timeoutMs?: number, keepTemp?: boolean, measure?: boolean }} RunOptions
  * @typedef {{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string,
  *   outputs: Record<string, string>, summary: string, state: Record<string, string>,
  *   exportedEnv: Record<string, string>, commands: ReturnType<typeof parseWorkflowCommands>,
- *   tempDir?: string }} RunResult
+ *   stoppedAtEnd: boolean, elapsedMs: number, maxRssKb?: number, tempDir?: string }} RunResult
  */
 
 /** Why dist/ is stale ('' when it is not), judged once per test file. @type {string | undefined} */
@@ -134,7 +232,8 @@ export function spawnAction(options = {}) {
     onStdout,
     onStderr,
     timeoutMs = 120_000,
-    keepTemp = false
+    keepTemp = false,
+    measure = false
   } = options
   const entry = options.entry ?? (actionYml === false ? 'dist/index.js' : actionEntry(actionYml, step))
   const script = isAbsolute(entry) ? entry : join(REPO_ROOT, entry)
@@ -185,7 +284,14 @@ export function spawnAction(options = {}) {
     else childEnv[name] = value
   }
 
-  const child = spawn(process.env.ACTION_NODE || process.execPath, [script], {
+  const usageFile = join(temp, 'usage.json')
+  // The child's own peak memory (resident set), written as it exits, whatever way it exits.
+  const measureArgs = measure
+    ? ['--import', pathToFileURL(join(REPO_ROOT, 'test/emulator/measure.mjs')).href]
+    : []
+  if (measure) childEnv.ACTION_USAGE_FILE = usageFile
+  const startedAt = performance.now()
+  const child = spawn(process.env.ACTION_NODE || process.execPath, [...measureArgs, script], {
     cwd,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -222,17 +328,23 @@ export function spawnAction(options = {}) {
       clearTimeout(termTimer)
       signal?.removeEventListener('abort', onAbort)
       try {
+        const elapsedMs = performance.now() - startedAt
         const read = (/** @type {string} */ file) => readFileSync(file, 'utf8')
+        const { commands, stoppedAtEnd } = readWorkflowCommands(stdout)
+        const usage = measure && existsSync(usageFile) ? JSON.parse(read(usageFile)) : undefined
         resolvePromise({
           code,
           signal: exitSignal,
           stdout,
           stderr,
-          outputs: parseCommandFile(read(files.GITHUB_OUTPUT)),
+          outputs: withCommands(parseCommandFile(read(files.GITHUB_OUTPUT)), commands, 'set-output'),
           summary: read(files.GITHUB_STEP_SUMMARY),
-          state: parseCommandFile(read(files.GITHUB_STATE)),
+          state: withCommands(parseCommandFile(read(files.GITHUB_STATE)), commands, 'save-state'),
           exportedEnv: parseCommandFile(read(files.GITHUB_ENV)),
-          commands: parseWorkflowCommands(stdout),
+          commands,
+          stoppedAtEnd,
+          elapsedMs,
+          ...(usage ? { maxRssKb: usage.maxRSS } : {}),
           ...(keepTemp ? { tempDir: temp } : {})
         })
       } catch (error) {

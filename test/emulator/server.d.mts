@@ -14,6 +14,8 @@ export interface Script {
   statuses: ScriptStep[]
   logLinesPerTick?: number
   tickMs?: number
+  /** The log's text, repeated as it grows (default: generated loss lines). */
+  lines?: string[]
 }
 
 /**
@@ -106,8 +108,11 @@ export interface Fault {
   path?: RegExp | string
   /** How many requests it applies to (default 1). */
   times?: number
-  /** status: answer `status`; reset: close the socket; hang: never answer; delay: answer normally after delayMs. */
-  kind: 'status' | 'reset' | 'hang' | 'delay'
+  /**
+   * status: answer `status` (with `body` if given); reset: close the socket; hang: never answer; delay: answer
+   * normally after delayMs; flood: a 200 answer whose body never ends.
+   */
+  kind: 'status' | 'reset' | 'hang' | 'delay' | 'flood'
   /** The request takes effect before the fault happens. */
   commit?: boolean
   status?: number
@@ -115,6 +120,8 @@ export interface Fault {
   code?: string
   retryAfter?: number | string
   delayMs?: number
+  /** With kind status: the body, as given. */
+  body?: string
 }
 
 export interface InjectedFault extends Fault {

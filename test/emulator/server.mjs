@@ -19,8 +19,10 @@ const JSON_TYPE = 'application/json;charset=UTF-8'
  * @typedef {{ status: number, headers?: Record<string, string>, body?: string }} Reply
  * @typedef {{ method: string, path: string, query: Record<string, string[]>,
  *   headers: Record<string, string | string[] | undefined>, body: Buffer, text: string }} Incoming
- * @typedef {{ method?: string, path?: RegExp | string, times?: number, kind: 'status' | 'reset' | 'hang' | 'delay',
- *   commit?: boolean, status?: number, code?: string, retryAfter?: number | string, delayMs?: number }} Fault
+ * @typedef {{ method?: string, path?: RegExp | string, times?: number,
+ *   kind: 'status' | 'reset' | 'hang' | 'delay' | 'flood', commit?: boolean, status?: number, code?: string,
+ *   retryAfter?: number | string, delayMs?: number, body?: string }} Fault
+ *   'flood': a 200 answer whose body never ends; `body`: the injected status's body, as given
  */
 
 /** @param {number} status @param {unknown} value @param {Record<string, string>} [headers] @returns {Reply} */
@@ -564,6 +566,10 @@ export async function startEmulator(options = {}) {
         : status > 500
           ? gatewayError(status, status === 504 ? 'APIGW.0202' : 'APIGW.0201', 'Backend unavailable')
           : v1Error(status, 'ModelArts.0010', 'Internal error')
+    if (fault.body !== undefined) {
+      reply.body = fault.body
+      reply.headers = { ...reply.headers, 'content-type': JSON_TYPE }
+    }
     if (fault.retryAfter !== undefined) {
       reply.headers = { ...reply.headers, 'retry-after': String(fault.retryAfter) }
     }
@@ -609,10 +615,25 @@ export async function startEmulator(options = {}) {
     if (fault && fault.kind !== 'delay') {
       if (fault.kind === 'reset') req.socket.destroy()
       if (fault.kind === 'status') send(res, record, faultReply(fault))
+      if (fault.kind === 'flood') flood(res, record)
       // 'hang': no answer; close() destroys the socket.
       return
     }
     send(res, record, /** @type {Reply} */ (reply))
+  }
+
+  /** 1 MiB chunks for as long as the client reads. @param {import('node:http').ServerResponse} res @param {Record<string, unknown>} record */
+  function flood(res, record) {
+    record.status = 200
+    res.writeHead(200, { 'content-type': JSON_TYPE })
+    const chunk = Buffer.alloc(1024 * 1024, 'x')
+    res.write('{"padding":"')
+    const more = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once('drain', more)
+    }
+    res.on('close', () => res.removeAllListeners('drain'))
+    more()
   }
 
   /** @param {import('node:http').ServerResponse} res @param {Record<string, unknown>} record @param {Reply} reply */

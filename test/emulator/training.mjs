@@ -24,7 +24,8 @@ const SPECS = new Map([
 
 /**
  * @typedef {{ status: number, forMs?: number }} ScriptStep
- * @typedef {{ statuses: ScriptStep[], logLinesPerTick?: number, tickMs?: number }} Script
+ * @typedef {{ statuses: ScriptStep[], logLinesPerTick?: number, tickMs?: number, lines?: string[] }} Script
+ *   lines: the log's text, repeated as it grows (default: generated loss lines)
  * @typedef {{ status: number, from: number, to: number }} Segment  times relative to the version's creation
  * @typedef {{ version_id: number, version_name: string, pre_version_id: number | null, job_desc: string,
  *   config: Record<string, unknown>, create_time: number, resource_id: string, script: Script,
@@ -214,9 +215,12 @@ export function createTrainingStore({ now, stopDelayMs, logLinesPerTick, tickMs,
       const perTick = version.script.logLinesPerTick ?? logLinesPerTick
       const tick = version.script.tickMs ?? tickMs
       const count = Math.floor(timeline(version).runningMs / tick) * perTick
+      const given = version.script.lines
       return Array.from({ length: count }, (_, i) => ({
         position: FIRST_POSITION + BigInt(i),
-        text: `[worker-${worker}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
+        text: given?.length
+          ? /** @type {string} */ (given[i % given.length])
+          : `[worker-${worker}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
       }))
     },
     /** The fields of a version as the detail and versions-list calls return them. @param {Version} version */

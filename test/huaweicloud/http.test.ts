@@ -418,3 +418,63 @@ describe('credentials', () => {
     }
   })
 })
+
+describe('untrusted answers (issue 11)', () => {
+  it('stops reading a body that never ends at the cap: one protocol error, not retried', async () => {
+    server.answer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(64 * 1024, 'x')
+      const more = (): void => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', more)
+      }
+      more()
+    })
+    const error = await failure(
+      client({ maxResponseBytes: 256 * 1024 }).request({
+        method: 'GET',
+        url: `${server.origin}/v1/p/training-jobs`,
+        idempotent: true
+      })
+    )
+    expect(error.kind).toBe('protocol')
+    expect(error.message).toMatch(/larger than/)
+    expect(server.received).toHaveLength(1)
+  })
+
+  it('masks secrets in a server message before cutting it, so no piece of a secret is left', async () => {
+    const secret = KEYS.secretKey
+    server.answer(
+      json(400, { error_code: 'ModelArts.0104', error_msg: `${'x'.repeat(480)} ${secret} and more` })
+    )
+    const error = await failure(
+      client({ redact: text => text.split(secret).join('***') }).request({
+        method: 'GET',
+        url: `${server.origin}/v1/p/training-jobs`,
+        idempotent: true
+      })
+    )
+    expect(error.message).not.toContain(secret.slice(0, 8))
+    expect(error.message).toContain('***')
+  })
+
+  it('a failure to get credentials is a credential failure: nothing sent, not retried, its own message', async () => {
+    const authorizer: Authorizer = {
+      description: 'failing',
+      authorize: async () => {
+        throw new Error('Exchanging the GitHub OIDC token at IAM failed: HTTP 503')
+      }
+    }
+    const error = await failure(
+      client({ authorizer }).request({
+        method: 'POST',
+        url: `${server.origin}/v1/p/training-jobs`,
+        body: {},
+        idempotent: false
+      })
+    )
+    expect(error).toMatchObject({ kind: 'credentials', requestSent: false, retryable: false })
+    expect(error.message).toBe('Exchanging the GitHub OIDC token at IAM failed: HTTP 503')
+    expect(server.received).toHaveLength(0)
+  })
+})

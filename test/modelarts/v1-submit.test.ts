@@ -252,3 +252,98 @@ describe('submitTrainingJob', () => {
     expect(fake.jobs).toHaveLength(0)
   })
 })
+
+describe('throttling and adoption (issue 11)', () => {
+  const throttled = (retryAfterMs?: number) =>
+    new HuaweiCloudError('HTTP 429', {
+      kind: 'service',
+      status: 429,
+      requestSent: true,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {})
+    })
+
+  test('a 429 on create was not accepted: sent again after Retry-After, one job made', async () => {
+    const c = clock()
+    const fake = fakeApi(c.now)
+    const sleeps: number[] = []
+    fake.faults.createJob.push({ error: () => throttled(2000), commit: false })
+    const result = await submitTrainingJob(fake.api, definition, {
+      ...options(c.now),
+      sleep: async ms => {
+        sleeps.push(ms)
+      }
+    })
+    expect(result.adopted).toBe(false)
+    expect(fake.jobs).toHaveLength(1)
+    expect(sleeps).toEqual([2000])
+    expect(fake.calls.filter(call => call.startsWith('findJobs'))).toHaveLength(0)
+  })
+
+  test('a 429 every time ends with the 429 after the bounded attempts', async () => {
+    const c = clock()
+    const fake = fakeApi(c.now)
+    for (let i = 0; i < 3; i++) fake.faults.createJob.push({ error: () => throttled(), commit: false })
+    await expect(submitTrainingJob(fake.api, definition, options(c.now))).rejects.toThrow('HTTP 429')
+    expect(fake.calls.filter(call => call === 'createJob')).toHaveLength(3)
+  })
+
+  test('a job of the same name another run made 60 s earlier is not adopted; the failure names it', async () => {
+    const c = clock()
+    const fake = fakeApi(c.now, [
+      {
+        jobId: '7',
+        jobName: 'nightly',
+        versionId: '8',
+        statusCode: 8,
+        createTime: c.now() - 60_000,
+        versions: []
+      }
+    ])
+    fake.faults.createJob.push({ error: lost, commit: false })
+    const failure = submitTrainingJob(fake.api, definition, options(c.now))
+    await expect(failure).rejects.toThrow(/exists \(id 7, created .*nothing proves this run made it/)
+    expect(fake.jobs).toHaveLength(1)
+  })
+
+  test('a job with no create time is not provably this attempt’s: not adopted', async () => {
+    const c = clock()
+    const fake = fakeApi(c.now, [
+      { jobId: '7', jobName: 'nightly', versionId: '8', statusCode: 8, versions: [] }
+    ])
+    fake.faults.createJob.push({ error: lost, commit: false })
+    await expect(submitTrainingJob(fake.api, definition, options(c.now))).rejects.toThrow(/id 7/)
+  })
+
+  test('a new version another run made is not adopted after a lost answer', async () => {
+    const c = clock()
+    const fake = fakeApi(c.now, [
+      {
+        jobId: '7',
+        jobName: 'nightly',
+        versionId: '9',
+        statusCode: 10,
+        createTime: c.now() - 3600_000,
+        versions: [
+          { versionId: '9', versionName: 'V0002', statusCode: 8, createTime: c.now() - 3600_000 },
+          { versionId: '8', versionName: 'V0001', statusCode: 10, createTime: c.now() - 7200_000 }
+        ]
+      }
+    ])
+    // The version list read before the create shows V0002; another run adds V0003 a minute before ours fails.
+    fake.faults.createVersion.push({
+      error: () => {
+        fake.jobs[0]!.versions.unshift({
+          versionId: '10',
+          versionName: 'V0003',
+          statusCode: 8,
+          createTime: c.now() - 60_000
+        })
+        return lost()
+      },
+      commit: false
+    })
+    await expect(submitTrainingJob(fake.api, definition, options(c.now, 'new_version'))).rejects.toThrow(
+      /newer version V0003 \(id 10.*not adopted/
+    )
+  })
+})

@@ -215,6 +215,41 @@ describe('submitTrainingJobV2: if_exists fail', () => {
     expect(service.calls).toEqual([])
   })
 
+  test('a 429 was refused, not taken: sent again after Retry-After, without a search, one job', async () => {
+    const service = fakeService()
+    const throttled = () =>
+      new HuaweiCloudError('HTTP 429', {
+        kind: 'service',
+        status: 429,
+        retryAfterMs: 2000,
+        requestSent: true
+      })
+    service.faults.push({ error: throttled, commit: false })
+    const { opts, logs, sleeps } = options()
+    const result = await submitTrainingJobV2(service.api, body(), opts)
+    expect(result.adopted).toBe(false)
+    expect(service.calls).toEqual(['create nightly', 'create nightly'])
+    expect(service.jobs).toHaveLength(1)
+    expect(sleeps).toEqual([2000])
+    expect(logs).toEqual(['The create call was throttled (HTTP 429); sending it again in 2 s.'])
+  })
+
+  test('a 429 every time ends with the 429 after maxCreates, the wait capped at a minute', async () => {
+    const service = fakeService()
+    const throttled = () =>
+      new HuaweiCloudError('HTTP 429', {
+        kind: 'service',
+        status: 429,
+        retryAfterMs: 600_000,
+        requestSent: true
+      })
+    for (let i = 0; i < 3; i++) service.faults.push({ error: throttled, commit: false })
+    const { opts, sleeps } = options({ maxCreates: 3 })
+    await expect(submitTrainingJobV2(service.api, body(), opts)).rejects.toThrow('HTTP 429')
+    expect(service.jobs).toHaveLength(0)
+    expect(sleeps).toEqual([60_000, 60_000])
+  })
+
   test('a connection refused before sending is sent again', async () => {
     const service = fakeService()
     service.faults.push({ error: refused, commit: false })

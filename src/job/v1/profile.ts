@@ -30,6 +30,7 @@ export const v1Profile: ApiProfile = {
     code: 'the flavor code'
   },
   listOrMapping: { parameter: 'a list of label/value items, or a mapping of names to values' },
+  listLimits: { 'config.parameter': 1000, 'config.data_source': 100, 'config.volumes': 100 },
   keyOrder: 'schema',
   otherApiKeys: { name: 'label' },
   inputFor(path: DefinitionPath): string | undefined {

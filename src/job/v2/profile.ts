@@ -44,6 +44,12 @@ export const v2Profile: ApiProfile = {
     duration: 'how many hours, 1 or more'
   },
   listOrMapping: { parameters: 'a list of name/value items, or a mapping of names to values' },
+  listLimits: {
+    'algorithm.parameters': 1000,
+    'algorithm.inputs': 100,
+    'algorithm.outputs': 100,
+    'spec.volumes': 100
+  },
   keyOrder: 'source',
   otherApiKeys: { label: 'name' },
   inputFor(path: DefinitionPath): string | undefined {
