@@ -1,7 +1,13 @@
 /** The step-facing entry points: the pre-flight of a build result, and a finished job explained. */
 import type { ApiRequest, ApiResponse, Requester } from '../../src/huaweicloud/http.js'
 import { buildJobDefinition } from '../../src/job/index.js'
-import { explainJobV1, explainJobV2, preflightJob } from '../../src/modelarts/insight.js'
+import {
+  explainJobV1,
+  explainJobV2,
+  explainRun,
+  preflightChecker,
+  preflightJob
+} from '../../src/modelarts/insight.js'
 import { jobStatus } from '../../src/modelarts/v1-status.js'
 import { v2Status } from '../../src/modelarts/v2-status.js'
 import { parseJob } from '../../src/modelarts/v2.js'
@@ -87,6 +93,8 @@ describe('explainJob', () => {
       status: v2Status('Failed')
     })
     expect(insight.failureReason).toBe('Training job failed (the run failed); worker-0 exit code 1')
+    // The failure line says the status itself: the service's words alone.
+    expect(insight.why).toBe('worker-0 exit code 1')
     expect(insight.metricsJson).toBe('{"gpuUtil":{"avg":3,"max":4,"samples":2}}')
     const md = insightMarkdown(insight)
     expect(md.indexOf('### Why the job did not complete')).toBeLessThan(md.indexOf('### Metrics'))
@@ -110,5 +118,115 @@ describe('explainJob', () => {
     expect(insight.failureReason).toBe('')
     expect(insight.metricsJson).toBe('{"cpuUsage":{"avg":20,"max":30,"samples":2}}')
     expect(insightMarkdown(insight)).toMatch(/^### Metrics/)
+  })
+})
+
+const V1 = (spec: number): string => `job_name: m
+config:
+  worker_server_num: 1
+  app_url: /b/c/
+  boot_file_url: /b/c/t.py
+  data_url: /b/d/
+  spec_id: ${spec}
+`
+
+describe('preflightChecker', () => {
+  test('several definitions read each list once; a failed read stays one warning', async () => {
+    const { http, paths } = fake({
+      'resource-specs': { specs: [{ spec_id: 1, spec_code: 'c', max_num: 2 }] }
+    })
+    const check = preflightChecker({ http, endpoint: 'https://m', projectId: 'p' })
+    const results = []
+    for (const spec of [1, 2, 3]) {
+      results.push(
+        await check(buildJobDefinition({ file: `j${spec}.yaml`, text: V1(spec) }, {}), { mode: 'validate' })
+      )
+    }
+    expect(results.map(r => r.diagnostics.map(d => d.file))).toEqual([[], ['j2.yaml'], ['j3.yaml']])
+    expect(paths).toEqual(['GET /v1/p/job/resource-specs'])
+
+    let calls = 0
+    const failing: Requester = {
+      async request<T>(): Promise<ApiResponse<T>> {
+        calls++
+        throw new Error('socket hang up')
+      }
+    }
+    const checkFailing = preflightChecker({ http: failing, endpoint: 'https://m', projectId: 'p' })
+    const build = buildJobDefinition({ file: 'j.yaml', text: V1(2) }, {})
+    const first = await checkFailing(build, { mode: 'validate' })
+    const second = await checkFailing(build, { mode: 'validate' })
+    expect(first.warning).toMatch(/resource-specs \(socket hang up\)/)
+    expect(second.warning).toBe(first.warning)
+    expect(calls).toBe(1)
+  })
+})
+
+describe('explainRun', () => {
+  const target = (answers: Record<string, unknown>) => {
+    const { http, paths } = fake(answers)
+    return { target: { http, endpoint: 'https://m', projectId: 'p' }, paths }
+  }
+
+  test('v1 reads the version once more and explains it; v2 reads the job', async () => {
+    const v1 = target({
+      'versions/2': { job_id: 1, version_id: 2, status: 11, system_metric_list: { cpuUsage: [5, 7] } },
+      'log/file-names': { log_file_list: [] }
+    })
+    const failed = await explainRun(
+      v1.target,
+      'v1',
+      { jobId: '1', versionId: '2' },
+      {
+        outcome: 'terminal',
+        status: jobStatus(11)
+      }
+    )
+    expect(failed.failureReason).toMatch(/^Training job failed/)
+    expect(failed.metricsJson).toBe('{"cpuUsage":{"avg":6,"max":7,"samples":2}}')
+    expect(v1.paths[0]).toBe('GET /v1/p/training-jobs/1/versions/2')
+
+    const v2 = target({
+      'training-jobs/j1': { metadata: { id: 'j1' }, status: { phase: 'Completed', tasks: [] } }
+    })
+    const completed = await explainRun(
+      v2.target,
+      'v2',
+      { jobId: 'j1' },
+      {
+        outcome: 'terminal',
+        status: v2Status('Completed')
+      }
+    )
+    expect(completed.failureReason).toBe('')
+    expect(v2.paths).toEqual(['GET /v2/p/training-jobs/j1'])
+  })
+
+  test('never throws: a failed read, or no reads at all, explain from the outcome alone', async () => {
+    const broken: Requester = {
+      request: () => Promise.reject(new Error('connection reset'))
+    }
+    const end = { outcome: 'timeout', status: jobStatus(8), limit: '2h', stopped: true } as const
+    const insight = await explainRun(
+      { http: broken, endpoint: 'https://m', projectId: 'p' },
+      'v1',
+      { jobId: '1', versionId: '2' },
+      end
+    )
+    expect(insight.failureReason).toBe('Stopped at the timeout (2h), while running')
+    expect(insight.postMortem.unread).toEqual(['job detail'])
+    expect(insight.metricsJson).toBe('{}')
+
+    const { target: quiet, paths } = target({})
+    const cancelled = await explainRun(
+      quiet,
+      'v2',
+      { jobId: 'j1' },
+      { outcome: 'cancelled', status: undefined, stopped: true },
+      { reads: false }
+    )
+    expect(cancelled.failureReason).toBe('Stopped because the workflow was cancelled')
+    expect(cancelled.postMortem.unread).toEqual([])
+    expect(paths).toEqual([])
   })
 })
