@@ -11,12 +11,13 @@ export async function run(): Promise<void> {
     // Read only when there is a run to stop, and then once.
     let settings: CreateSettings | undefined
     const createSettings = (): CreateSettings => (settings ??= readCreateSettings())
+    const saved = savedJob()
     await stopLeftoverRun({
-      saved: savedJob(),
+      saved,
       settings: createSettings,
       connect: async () => {
         const { connect } = await import('./steps/connect.js')
-        return connect(createSettings())
+        return connect(createSettings(), { api: saved.api })
       },
       // Ids from the saved state and status names from the service: printed as text.
       log: printText

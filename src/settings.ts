@@ -8,6 +8,7 @@ import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from './job/input-names
 import type { ApiVersion, BuildOptions } from './job/index.js'
 import { parseDuration } from './util/duration.js'
 import { checkRegion, parseEndpoint } from './huaweicloud/endpoints.js'
+import type { RunIdentity } from './modelarts/v2-submit.js'
 
 /** Every input action.yml declares. */
 export const INPUT_NAMES = [
@@ -109,6 +110,11 @@ export interface CreateSettings extends CommonSettings, ServiceSettings {
   failOnJobFailure: boolean
   stopOnCancel: boolean
   streamLogs: boolean
+  /**
+   * The workflow run attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), written into a v2 job's
+   * run marker; outside a runner `local`, `0`, `1` (the marker's nonce still tells two runs apart).
+   */
+  run: RunIdentity
 }
 
 export type Settings = ValidateOnlySettings | CreateSettings
@@ -284,7 +290,12 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
       ...behaviour,
       target,
       credentials,
-      requestTimeoutMs
+      requestTimeoutMs,
+      run: {
+        repository: firstOf(env, 'GITHUB_REPOSITORY') ?? 'local',
+        runId: firstOf(env, 'GITHUB_RUN_ID') ?? '0',
+        attempt: firstOf(env, 'GITHUB_RUN_ATTEMPT') ?? '1'
+      }
     },
     problems: [],
     secrets

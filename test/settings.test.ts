@@ -138,7 +138,21 @@ describe('the two kinds of settings', () => {
       preflight: true,
       target: { region: 'cn-north-4', projectId: undefined, endpoint: undefined, iamEndpoint: undefined },
       credentials: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: undefined },
-      requestTimeoutMs: 30_000
+      requestTimeoutMs: 30_000,
+      // Outside a runner: the v2 run marker still has every part.
+      run: { repository: 'local', runId: '0', attempt: '1' }
+    })
+  })
+
+  test("the run identity for v2's marker comes from the runner's variables", () => {
+    const parsed = parseSettings(
+      { region: 'cn-north-4', access_key: 'AK', secret_key: 'SK' },
+      { GITHUB_REPOSITORY: 'octo/repo', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '3' }
+    )
+    expect(parsed.settings?.validateOnly === false && parsed.settings.run).toEqual({
+      repository: 'octo/repo',
+      runId: '77',
+      attempt: '3'
     })
   })
 

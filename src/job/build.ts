@@ -41,6 +41,14 @@ export type BuildResult =
   | { api: 'v1'; definition?: V1JobDefinition; locate?: LocateInJob; diagnostics: Diagnostic[] }
   | { api: 'v2'; definition?: V2JobDefinition; locate?: LocateInJob; diagnostics: Diagnostic[] }
 
+/** A definition without errors, with its API: what a create sends and its summary describes. */
+export type ValidDefinition =
+  { api: 'v1'; definition: V1JobDefinition } | { api: 'v2'; definition: V2JobDefinition }
+
+/** The job name the definition asks for (v1 `job_name`, v2 `metadata.name`). */
+export const definitionName = (valid: ValidDefinition): string =>
+  valid.api === 'v1' ? valid.definition.job_name : valid.definition.metadata.name
+
 const PROFILES: Readonly<Record<Api, ApiProfile>> = { v1: v1Profile, v2: v2Profile }
 
 /**

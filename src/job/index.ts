@@ -1,11 +1,13 @@
 /** The job definition: load a job file with positions, tell the API, merge inputs/overrides, validate, explain. */
 export {
   buildJobDefinition,
+  definitionName,
   detectApi,
   type ApiVersion,
   type BuildOptions,
   type BuildResult,
-  type LocateInJob
+  type LocateInJob,
+  type ValidDefinition
 } from './build.js'
 export type { DiagnosticPlace } from './explain.js'
 export type { Diagnostic, Severity } from './diagnostic.js'

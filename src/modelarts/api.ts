@@ -71,6 +71,24 @@ export interface LogPoll {
   notice(message: string): void
 }
 
+/**
+ * A create that was sent but whose answer the step may not have seen (v2: a name and the run marker): saved as
+ * state before the create goes out, so a post step can find the job of a main step killed mid-create.
+ */
+export interface SentCreate {
+  name: string
+  marker: string
+  workspaceId?: string
+}
+
+/** Marks the error getRun throws when the service no longer knows the run (deleted): nothing to follow or stop. */
+const RUN_GONE = Symbol('runGone')
+export function markRunGone<E extends Error>(error: E): E {
+  return Object.assign(error, { [RUN_GONE]: true })
+}
+export const isRunGone = (error: unknown): boolean =>
+  error instanceof Error && (error as Error & { [RUN_GONE]?: boolean })[RUN_GONE] === true
+
 /** Reads a run's log a window at a time; keeps only positions (v1 cursors, v2 bytes printed), never the log. */
 export interface LogReader {
   /**
@@ -97,4 +115,9 @@ export interface TrainingJobsApi<D = JobDefinition> {
   stop(ref: JobRef): Promise<void>
   /** A new reader for one wait: lines printed once each, in order. */
   logReader(ref: JobRef): LogReader
+  /**
+   * The run a create described by `sent` made, if the service shows one (v2: exact name and this run's marker);
+   * undefined when none was made. Only APIs whose create can be found this way have it (v1 does not).
+   */
+  findSent?(sent: SentCreate): Promise<JobRef | undefined>
 }

@@ -2,17 +2,14 @@
  * The v2 API behind TrainingJobsApi: a run is a training job of its own (no versions; a new_version series is
  * jobs `{name}-V0001`, `-V0002`, ...), its status a phase string, its log a preview window per task.
  */
-import type { TrainingJobsApi } from './api.js'
+import { markRunGone, type TrainingJobsApi } from './api.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
 import { V2_JOB_NOT_FOUND, type TrainingJobsV2, type V2JobBody } from './v2.js'
 import { v2Status } from './v2-status.js'
-import { submitTrainingJobV2, type RunIdentity, type V2SubmitOptions } from './v2-submit.js'
+import { findMarkedJob, submitTrainingJobV2, type RunIdentity, type V2SubmitOptions } from './v2-submit.js'
 import { v2LogReader } from './v2-logs.js'
 
-/**
- * What v2 submits. TODO(v2job merge): `V2JobDefinition` from src/job once the job-definition branch is in;
- * until then the body is loose, with only the metadata submit reads typed (a V2JobDefinition fits it).
- */
+/** What v2 submits: the request body; a `V2JobDefinition` from src/job fits it (only the metadata is read). */
 export type V2Definition = V2JobBody
 
 export interface V2ApiOptions {
@@ -33,9 +30,11 @@ export interface V2ApiOptions {
 
 /** The service no longer knows the job: deleted while the action followed it. Not retried. */
 export function jobGone(jobId: string): HuaweiCloudError {
-  return new HuaweiCloudError(
-    `Training job ${jobId} no longer exists (ModelArts.2775): it was deleted while the action waited for it.`,
-    { kind: 'service', code: V2_JOB_NOT_FOUND, status: 400, requestSent: true, retryable: false }
+  return markRunGone(
+    new HuaweiCloudError(
+      `Training job ${jobId} no longer exists (ModelArts.2775): it was deleted while the action waited for it.`,
+      { kind: 'service', code: V2_JOB_NOT_FOUND, status: 400, requestSent: true, retryable: false }
+    )
   )
 }
 
@@ -79,6 +78,10 @@ export function v2Api(calls: TrainingJobsV2, options: V2ApiOptions): TrainingJob
         throw error
       }
     },
-    logReader: ref => v2LogReader(calls, ref.jobId)
+    logReader: ref => v2LogReader(calls, ref.jobId),
+    async findSent(sent) {
+      const job = await findMarkedJob(calls, sent.name, sent.marker, sent.workspaceId)
+      return job ? { jobId: job.id } : undefined
+    }
   }
 }

@@ -167,6 +167,22 @@ export async function findMarkedJob(
   return (await jobsNamed(api, name, workspaceId)).find(job => hasMarker(job.description, marker))
 }
 
+/**
+ * What makes a submit fail before anything is sent: a series base too long for its suffix, a description with
+ * no room for the marker. Pure, so a step can check it before it connects.
+ */
+export function checkSubmit(body: V2JobBody, options: Pick<V2SubmitOptions, 'ifExists' | 'run'>): void {
+  const base = body.metadata.name
+  if (options.ifExists === 'new_version' && base.length > SERIES_BASE_MAX) {
+    throw new SubmitError(
+      `job_name "${base}" is ${base.length} characters; with if_exists: new_version the action appends -V0001 ` +
+        `and ModelArts allows 64: shorten it to at most ${SERIES_BASE_MAX} characters.`
+    )
+  }
+  // Any nonce has the same length.
+  describeWithMarker(body.metadata.description ?? '', options.run, '00000000')
+}
+
 export async function submitTrainingJobV2(
   api: Api,
   body: V2JobBody,
@@ -178,12 +194,7 @@ export async function submitTrainingJobV2(
   const base = body.metadata.name
   const workspace = body.metadata.workspace_id
   const series = options.ifExists === 'new_version'
-  if (series && base.length > SERIES_BASE_MAX) {
-    throw new SubmitError(
-      `job_name "${base}" is ${base.length} characters; with if_exists: new_version the action appends -V0001 ` +
-        `and ModelArts allows 64: shorten it to at most ${SERIES_BASE_MAX} characters.`
-    )
-  }
+  checkSubmit(body, options)
   const { description, marker } = describeWithMarker(
     body.metadata.description ?? '',
     options.run,

@@ -3,14 +3,19 @@
  * (the runner passes it back as STATE_<name>): typed setters here, one typed getter, nothing else touches it.
  */
 import * as core from '@actions/core'
-import type { JobRef, JobStatus, Submitted } from '../modelarts/api.js'
-import { errorMessage } from '../util/values.js'
+import type { JobRef, JobStatus, SentCreate, Submitted } from '../modelarts/api.js'
+import type { Api } from '../job/index.js'
+import { errorMessage, isRecord } from '../util/values.js'
 
 const STATE = {
   /** Set by the main step as it starts: the same bundle then runs as the post step. */
   isPost: 'isPost',
   jobId: 'job_id',
   versionId: 'version_id',
+  /** Which API made the run: the post step talks to the same one. */
+  api: 'api',
+  /** The last create sent (JSON SentCreate), before its answer: the post step finds the job by it if main was killed. */
+  sent: 'sent',
   /** Set when the main step handed the job over on purpose. */
   finished: 'finished'
 } as const
@@ -52,6 +57,10 @@ const isFinished = (value: string): value is Finished => (FINISHED as readonly s
 /** What the main step saved about the run it made, as the post step reads it. */
 export interface SavedJob {
   ref: JobRef | undefined
+  /** The API that made it; v1 when the main step saved none (an older version). */
+  api: Api
+  /** The create sent last, when its job may exist though no ref was saved (main killed mid-create). */
+  sent: SentCreate | undefined
   finished: Finished | undefined
 }
 
@@ -70,9 +79,34 @@ export function savedJob(env: Readonly<Record<string, string | undefined>> = pro
   const finished = env[`STATE_${STATE.finished}`] ?? ''
   return {
     ref: jobId ? { jobId, versionId: versionId || undefined } : undefined,
+    api: env[`STATE_${STATE.api}`] === 'v2' ? 'v2' : 'v1',
+    sent: readSent(env[`STATE_${STATE.sent}`] ?? ''),
     // A value this version did not write still means the main step handed the run over.
     finished: finished === '' ? undefined : isFinished(finished) ? finished : 'ended'
   }
+}
+
+function readSent(text: string): SentCreate | undefined {
+  if (text === '') return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    if (!isRecord(value) || typeof value.name !== 'string' || typeof value.marker !== 'string')
+      return undefined
+    const workspaceId = typeof value.workspaceId === 'string' ? value.workspaceId : undefined
+    return { name: value.name, marker: value.marker, workspaceId }
+  } catch {
+    return undefined
+  }
+}
+
+/** Before anything is sent: the post step must talk to the API that makes the run. */
+export function saveApi(api: Api): void {
+  saveState(STATE.api, api)
+}
+
+/** Before each create goes out (written at once: it survives a kill in the middle of the call). */
+export function saveSent(sent: SentCreate): void {
+  saveState(STATE.sent, JSON.stringify(sent))
 }
 
 /** Right after the create: state and outputs first, so they survive any later failure or a kill. */
@@ -80,6 +114,7 @@ export function saveCreated(submitted: Submitted, jobUrl: string): void {
   saveState(STATE.jobId, submitted.ref.jobId)
   saveState(STATE.versionId, submitted.ref.versionId ?? '')
   setOutput('job_id', submitted.ref.jobId)
+  setOutput('job_name', submitted.jobName)
   setOutput('version_id', submitted.ref.versionId ?? '')
   setOutput('version_name', submitted.versionName)
   setStatus(submitted.status)

@@ -1,6 +1,11 @@
 /** The job summary as Markdown: pure functions of the steps' results; report/outputs.ts writes it, once per run. */
 import type { Diagnostic } from '../job/diagnostic.js'
-import type { JobDefinition } from '../job/index.js'
+import {
+  definitionName,
+  type JobDefinition,
+  type ValidDefinition,
+  type V2JobDefinition
+} from '../job/index.js'
 import { statusLabel, type JobStatus } from '../modelarts/api.js'
 import type { TimelineEntry } from '../modelarts/wait.js'
 import { formatDuration } from '../util/duration.js'
@@ -22,7 +27,9 @@ const table = (head: string[], rows: string[][]): string =>
 
 /** Everything the job summary shows, built once from the results of the steps. */
 export interface JobReport {
-  definition: JobDefinition
+  definition: ValidDefinition
+  /** The name the run has (v2 series: `{name}-V0002`). */
+  jobName: string
   kind: 'job' | 'version'
   jobId: string
   versionId: string | undefined
@@ -43,47 +50,22 @@ export interface JobReport {
 }
 
 export function jobSummary(r: JobReport): string {
-  const config = r.definition.config
+  const asked = definitionName(r.definition)
+  const name = r.jobName || asked
   const what =
-    r.kind === 'job'
-      ? `Created training job **${cell(r.definition.job_name)}** (version ${r.versionName}).`
-      : `Created version **${r.versionName}** of training job **${cell(r.definition.job_name)}** ` +
-        `(after version ${r.previousVersionId ?? '?'}).`
-  const rows: string[][] = [
-    ['Job', `${code(r.definition.job_name)} (id ${code(r.jobId)})`],
-    ['Version', `${code(r.versionName)} (id ${code(r.versionId)})`],
-    ['Status', cell(statusLabel(r.status))]
-  ]
+    r.kind === 'version'
+      ? `Created version **${r.versionName}** of training job **${cell(name)}** (after version ${r.previousVersionId ?? '?'}).`
+      : r.versionId === undefined
+        ? `Created training job **${cell(name)}**${r.versionName ? ` (${r.versionName} of the series ${code(asked)})` : ''}.`
+        : `Created training job **${cell(name)}** (version ${r.versionName}).`
+  const rows: string[][] = [['Job', `${code(name)} (id ${code(r.jobId)})`]]
+  if (r.versionId !== undefined) rows.push(['Version', `${code(r.versionName)} (id ${code(r.versionId)})`])
+  else if (r.versionName) rows.push(['Series', `${code(r.versionName)} of ${code(asked)}`])
+  rows.push(['Status', cell(statusLabel(r.status))])
   if (r.durationMs !== undefined) rows.push(['Run time', formatDuration(r.durationMs)])
-  if (r.definition.job_desc) rows.push(['Description', cell(r.definition.job_desc)])
-  rows.push(['Where', r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)])
-  if (r.definition.workspace_id !== undefined) rows.push(['Workspace', code(r.definition.workspace_id)])
-
-  const resources: string[] = [plural(config.worker_server_num, 'worker')]
-  if (config.spec_id !== undefined) resources.push(`public pool, spec ${code(config.spec_id)}`)
-  if (config.pool_id !== undefined) resources.push(`dedicated pool ${code(config.pool_id)}`)
-  rows.push(['Resources', resources.join(', ')])
-
-  const code_: string[] = []
-  if (config.model_id !== undefined) code_.push(`built-in algorithm ${code(config.model_id)}`)
-  if (config.boot_file_url !== undefined)
-    code_.push(`${code(config.boot_file_url)} in ${code(config.app_url)}`)
-  if (config.engine_id !== undefined) code_.push(`engine ${code(config.engine_id)}`)
-  if (config.user_image_url !== undefined) code_.push(`image ${code(config.user_image_url)}`)
-  if (code_.length > 0) rows.push(['Code', code_.join(', ')])
-
-  const data: string[] = []
-  if (config.data_url !== undefined) data.push(code(config.data_url))
-  if (config.dataset_id !== undefined)
-    data.push(`dataset ${code(config.dataset_id)} / ${code(config.dataset_version_id)}`)
-  if (config.data_source !== undefined) data.push(plural(config.data_source.length, 'data source'))
-  if (data.length > 0) rows.push(['Data', data.join(', ')])
-  if (config.train_url !== undefined) rows.push(['Output', code(config.train_url)])
-  if (config.log_url !== undefined) rows.push(['Logs', code(config.log_url)])
-  if (config.parameter !== undefined && config.parameter.length > 0) {
-    rows.push(['Parameters', config.parameter.map(p => code(`${p.label}=${p.value}`)).join(' ')])
-  }
-
+  rows.push(
+    ...(r.definition.api === 'v1' ? v1Rows(r.definition.definition, r) : v2Rows(r.definition.definition, r))
+  )
   const parts = [`## ModelArts training job`, what, table(['', ''], rows)]
   if (r.jobUrl) parts.push(`[Open the training jobs in the ModelArts console](${r.jobUrl})`)
   if (r.outcome === 'timeout') {
@@ -113,12 +95,102 @@ export function jobSummary(r: JobReport): string {
   return parts.join('\n\n') + '\n'
 }
 
+/** Where it runs, as both APIs say it. */
+const whereRow = (r: JobReport): string[] => [
+  'Where',
+  r.region ? `${code(r.region)}, ${code(r.endpoint)}` : code(r.endpoint)
+]
+
+function v1Rows(d: JobDefinition, r: JobReport): string[][] {
+  const rows: string[][] = []
+  const config = d.config
+  if (d.job_desc) rows.push(['Description', cell(d.job_desc)])
+  rows.push(whereRow(r))
+  if (d.workspace_id !== undefined) rows.push(['Workspace', code(d.workspace_id)])
+
+  const resources: string[] = [plural(config.worker_server_num, 'worker')]
+  if (config.spec_id !== undefined) resources.push(`public pool, spec ${code(config.spec_id)}`)
+  if (config.pool_id !== undefined) resources.push(`dedicated pool ${code(config.pool_id)}`)
+  rows.push(['Resources', resources.join(', ')])
+
+  const code_: string[] = []
+  if (config.model_id !== undefined) code_.push(`built-in algorithm ${code(config.model_id)}`)
+  if (config.boot_file_url !== undefined)
+    code_.push(`${code(config.boot_file_url)} in ${code(config.app_url)}`)
+  if (config.engine_id !== undefined) code_.push(`engine ${code(config.engine_id)}`)
+  if (config.user_image_url !== undefined) code_.push(`image ${code(config.user_image_url)}`)
+  if (code_.length > 0) rows.push(['Code', code_.join(', ')])
+
+  const data: string[] = []
+  if (config.data_url !== undefined) data.push(code(config.data_url))
+  if (config.dataset_id !== undefined)
+    data.push(`dataset ${code(config.dataset_id)} / ${code(config.dataset_version_id)}`)
+  if (config.data_source !== undefined) data.push(plural(config.data_source.length, 'data source'))
+  if (data.length > 0) rows.push(['Data', data.join(', ')])
+  if (config.train_url !== undefined) rows.push(['Output', code(config.train_url)])
+  if (config.log_url !== undefined) rows.push(['Logs', code(config.log_url)])
+  if (config.parameter !== undefined && config.parameter.length > 0) {
+    rows.push(['Parameters', config.parameter.map(p => code(`${p.label}=${p.value}`)).join(' ')])
+  }
+
+  return rows
+}
+
+type Channel = {
+  name: string
+  remote: { obs?: { obs_url: string }; dataset?: { id: string; version_id?: string } }
+}
+const channel = (item: Channel): string => {
+  const { obs, dataset } = item.remote
+  const where = obs
+    ? code(obs.obs_url)
+    : dataset
+      ? `dataset ${code(dataset.id)}${dataset.version_id ? ` / ${code(dataset.version_id)}` : ''}`
+      : ''
+  return `${code(item.name)} ${where}`.trim()
+}
+
+function v2Rows(d: V2JobDefinition, r: JobReport): string[][] {
+  const rows: string[][] = []
+  const { metadata, algorithm, spec } = d
+  if (metadata.description) rows.push(['Description', cell(metadata.description)])
+  rows.push(whereRow(r))
+  if (metadata.workspace_id !== undefined) rows.push(['Workspace', code(metadata.workspace_id)])
+
+  const { resource } = spec
+  const resources: string[] = [plural(resource.node_count, 'node')]
+  if (resource.flavor_id !== undefined) resources.push(`flavor ${code(resource.flavor_id)}`)
+  if (resource.pool_id !== undefined) resources.push(`dedicated pool ${code(resource.pool_id)}`)
+  rows.push(['Resources', resources.join(', ')])
+
+  const how: string[] = []
+  if (algorithm.id !== undefined) how.push(`algorithm ${code(algorithm.id)}`)
+  if (algorithm.subscription_id !== undefined) how.push(`subscription ${code(algorithm.subscription_id)}`)
+  if (algorithm.boot_file !== undefined)
+    how.push(`${code(algorithm.boot_file)} in ${code(algorithm.code_dir)}`)
+  else if (algorithm.code_dir !== undefined) how.push(`code in ${code(algorithm.code_dir)}`)
+  if (algorithm.command !== undefined) how.push(`command ${code(algorithm.command)}`)
+  const engine = algorithm.engine
+  const engineName = [engine?.engine_name, engine?.engine_version].filter(Boolean).join(' ')
+  if (engineName) how.push(`engine ${code(engineName)}`)
+  else if (engine?.engine_id !== undefined) how.push(`engine ${code(engine.engine_id)}`)
+  if (engine?.image_url !== undefined) how.push(`image ${code(engine.image_url)}`)
+  if (how.length > 0) rows.push(['Algorithm', how.join(', ')])
+
+  if (algorithm.inputs?.length) rows.push(['Inputs', algorithm.inputs.map(channel).join(', ')])
+  if (algorithm.outputs?.length) rows.push(['Outputs', algorithm.outputs.map(channel).join(', ')])
+  if (algorithm.parameters?.length) {
+    rows.push(['Parameters', algorithm.parameters.map(p => code(`${p.name}=${p.value ?? ''}`)).join(' ')])
+  }
+  return rows
+}
+
 /** When the create itself failed: what was asked for and why nothing came of it. */
-export function notCreatedSummary(definition: JobDefinition, endpoint: string, reason: string): string {
+export function notCreatedSummary(definition: ValidDefinition, endpoint: string, reason: string): string {
   return (
     [
       '## ModelArts training job',
-      `Training job **${cell(definition.job_name)}** was not created at ${code(endpoint)}.`,
+      `Training job **${cell(definitionName(definition))}** was not created at ${code(endpoint)}.`,
       `> [!CAUTION]\n> ${cell(reason)}`
     ].join('\n\n') + '\n'
   )

@@ -5,7 +5,13 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import type { Service } from './connect.js'
-import type { JobRef, TrainingJobsApi } from '../modelarts/api.js'
+import {
+  isRunGone,
+  type JobRef,
+  type JobStatus,
+  type SentCreate,
+  type TrainingJobsApi
+} from '../modelarts/api.js'
 import { markFinished, type SavedJob } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
 import { printText } from '../report/untrusted.js'
@@ -79,22 +85,48 @@ export interface LeftoverDeps {
   saved: SavedJob
   /** Read only when there is something to stop. */
   settings: () => Pick<CreateSettings, 'stopOnCancel'>
-  /** Any API: the post step only reads and stops the run. */
-  connect: () => Promise<{ api: Pick<TrainingJobsApi<unknown>, 'getRun' | 'stop'>; dispose(): void }>
+  /** Any API: the post step only finds, reads and stops the run. */
+  connect: () => Promise<{
+    api: Pick<TrainingJobsApi<unknown>, 'getRun' | 'stop' | 'findSent'>
+    dispose(): void
+  }>
   log: (message: string) => void
+  /** Between the two searches for a create the main step was sending; default a timer. */
+  sleep?: (ms: number) => Promise<void>
 }
 
 /** Why the post step did or did not stop the run. */
-export type LeftoverOutcome = 'no-job' | 'handled' | 'left-running' | 'already-ended' | 'stopped'
+export type LeftoverOutcome = 'no-job' | 'handled' | 'left-running' | 'already-ended' | 'gone' | 'stopped'
+
+/** A create still landing when main was killed shows up in a search shortly after; the post step looks twice. */
+export const SENT_SETTLE_MS = 3000
+
+/** Killed mid-create: the job exists only if the service shows it under the name with this run's marker. */
+async function findSent(
+  api: Pick<TrainingJobsApi<unknown>, 'findSent'>,
+  sent: SentCreate,
+  deps: Pick<LeftoverDeps, 'log' | 'sleep'>
+): Promise<JobRef | undefined> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const find = (): Promise<JobRef | undefined> => api.findSent?.(sent) ?? Promise.resolve(undefined)
+  const ref = (await find()) ?? (await sleep(SENT_SETTLE_MS), await find())
+  deps.log(
+    ref
+      ? `The main step was killed while creating "${sent.name}": found it as ${runName(ref)}.`
+      : `The main step was killed while creating "${sent.name}"; no such job of this run exists: nothing to stop.`
+  )
+  return ref
+}
 
 /** The post step: stops the run the main step created and could not hand over (it was killed first). */
 export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutcome> {
   const { saved, log } = deps
-  if (!saved.ref) {
+  const sent = saved.ref ? undefined : saved.sent
+  if (!saved.ref && !sent) {
     log('No training job was created by this step: nothing to stop.')
     return 'no-job'
   }
-  const name = runName(saved.ref)
+  const name = saved.ref ? runName(saved.ref) : `the job "${sent?.name}" the main step was creating`
   if (saved.finished) {
     log(`${capitalized(name)} was already handled by the main step (${saved.finished}).`)
     return 'handled'
@@ -105,14 +137,24 @@ export async function stopLeftoverRun(deps: LeftoverDeps): Promise<LeftoverOutco
   }
   const service = await deps.connect()
   try {
-    const { status } = await service.api.getRun(saved.ref)
+    const ref = saved.ref ?? (sent && (await findSent(service.api, sent, deps)))
+    if (!ref) return 'no-job'
+    const found = runName(ref)
+    let status: JobStatus
+    try {
+      ;({ status } = await service.api.getRun(ref))
+    } catch (error) {
+      if (!isRunGone(error)) throw error
+      log(`${capitalized(found)} no longer exists (deleted): nothing to stop.`)
+      return 'gone'
+    }
     // A terminal status that may still change back (v2 Abnormal) is stopped all the same.
     if (status.terminal && status.confirm !== true) {
-      log(`${capitalized(name)} already ended (${status.name}): nothing to stop.`)
+      log(`${capitalized(found)} already ended (${status.name}): nothing to stop.`)
       return 'already-ended'
     }
-    await service.api.stop(saved.ref)
-    log(`The workflow was cancelled: stopped ${name} (it was ${status.name}).`)
+    await service.api.stop(ref)
+    log(`The workflow was cancelled: stopped ${found} (it was ${status.name}).`)
     return 'stopped'
   } finally {
     service.dispose()

@@ -1,7 +1,6 @@
 /** From settings to a ready TrainingJobsApi: endpoint, project, credentials, the HTTP client. */
 import * as core from '@actions/core'
 import type { CreateSettings, Credentials } from '../settings.js'
-import type { Api } from '../job/index.js'
 import type { Authorizer } from '../huaweicloud/types.js'
 import { printText } from '../report/untrusted.js'
 import {
@@ -23,7 +22,8 @@ import { requestGithubIdToken } from '../huaweicloud/github-id-token.js'
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
-import type { JobRef, TrainingJobsApi } from '../modelarts/api.js'
+import type { JobRef, SentCreate, SubmitOptions, Submitted, TrainingJobsApi } from '../modelarts/api.js'
+import type { JobDefinition, V2JobDefinition } from '../job/index.js'
 import type {
   ExplainOptions,
   JobInsight,
@@ -36,8 +36,20 @@ import type { PreflightResult } from '../modelarts/preflight.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
 
+/** Which API the run is on; for a create, the definition it sends (job/'s BuildResult narrows to one of these). */
+export type ApiChoice =
+  { api: 'v1'; definition?: JobDefinition } | { api: 'v2'; definition?: V2JobDefinition }
+
+export interface ConnectHooks {
+  /** Before each create goes out, for an API that can find it again (v2): save it for the post step. */
+  sending?: (sent: SentCreate) => void
+}
+
 export interface Service {
-  api: TrainingJobsApi
+  /** The run's API: read, stop, follow, find a create. The same whichever API answers. */
+  api: Omit<TrainingJobsApi<unknown>, 'submit'>
+  /** Creates the run from the definition given to connect, exactly once. */
+  submit(options: SubmitOptions): Promise<Submitted>
   endpoint: string
   projectId: string
   region: string | undefined
@@ -58,7 +70,8 @@ export interface Service {
 }
 
 /** What connect needs: where, as whom, how long a request may take. */
-export type ConnectSettings = Pick<CreateSettings, 'target' | 'credentials' | 'requestTimeoutMs'>
+export type ConnectSettings = Pick<CreateSettings, 'target' | 'credentials' | 'requestTimeoutMs'> &
+  Partial<Pick<CreateSettings, 'run'>>
 
 function authorizerFor(
   credentials: Credentials,
@@ -108,7 +121,22 @@ function authorizerFor(
 
 const noAuthorizer: Authorizer = { description: 'none', authorize: async () => ({}) }
 
-export async function connect(settings: ConnectSettings): Promise<Service> {
+/**
+ * The checks a create must pass before anything is sent, the IAM project lookup included: for v2 a series
+ * base with room for `-V0001`, a description with room for the run marker. Throws the one line to fail with.
+ */
+export async function checkBeforeSending(settings: CreateSettings, choice: ApiChoice): Promise<void> {
+  if (choice.api !== 'v2' || !choice.definition) return
+  const { checkSubmit } = await import('../modelarts/v2-submit.js')
+  checkSubmit(choice.definition, { ifExists: settings.ifExists, run: settings.run })
+}
+
+/** The one place that picks the API: v1Api or v2Api by `choice.api`; v2's modules load only when it is chosen. */
+export async function connect(
+  settings: ConnectSettings,
+  choice: ApiChoice,
+  hooks: ConnectHooks = {}
+): Promise<Service> {
   const { credentials, target } = settings
   const endpoint = target.endpoint ?? modelartsEndpoint(target.region ?? '')
   const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
@@ -163,20 +191,44 @@ export async function connect(settings: ConnectSettings): Promise<Service> {
   const http = withTimeout(
     createHttpClient({ authorizer, userAgent: USER_AGENT, redact, debug: message => core.debug(message) })
   )
+  const noDefinition = (): Promise<Submitted> =>
+    Promise.reject(new Error('connect was given no definition: this step creates no run.'))
+  let api: Omit<TrainingJobsApi<unknown>, 'submit'>
+  let submit: (options: SubmitOptions) => Promise<Submitted>
+  if (choice.api === 'v1') {
+    const v1 = v1Api(trainingJobsV1(http, endpoint, projectId))
+    const { definition } = choice
+    api = v1
+    submit = definition ? options => v1.submit(definition, options) : noDefinition
+  } else {
+    const [{ trainingJobsV2 }, { v2Api }] = await Promise.all([
+      import('../modelarts/v2.js'),
+      import('../modelarts/v2-api.js')
+    ])
+    const { definition } = choice
+    const workspaceId = definition?.metadata.workspace_id
+    const v2 = v2Api(trainingJobsV2(http, endpoint, projectId), {
+      // Only a create writes the run into its marker; validate_only connects without one.
+      run: settings.run ?? { repository: 'local', runId: '0', attempt: '1' },
+      sending: (name, marker) => hooks.sending?.({ name, marker, workspaceId })
+    })
+    api = v2
+    submit = definition ? options => v2.submit(definition, options) : noDefinition
+  }
   const reach = { http, endpoint, projectId }
-  const apiName: Api = 'v1'
   // The pre-flight and the post-mortem load only on the paths that take them.
   const insight = async (): Promise<typeof import('../modelarts/insight.js')> =>
     import('../modelarts/insight.js')
   // One checker for the whole step: validate_only reads each list once for all its files.
   let checker: PreflightChecker | undefined
   return {
-    api: v1Api(trainingJobsV1(http, endpoint, projectId)),
+    api,
+    submit,
     preflight: async (build, options) => {
       checker ??= (await insight()).preflightChecker(reach)
       return checker(build, options)
     },
-    explain: async (ref, end, options) => (await insight()).explainRun(reach, apiName, ref, end, options),
+    explain: async (ref, end, options) => (await insight()).explainRun(reach, choice.api, ref, end, options),
     endpoint,
     projectId,
     region: target.region,

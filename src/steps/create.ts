@@ -2,14 +2,14 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import { readJobDefinition, type LocatedDefinition } from './definition.js'
-import { connect, type Service } from './connect.js'
-import type { JobDefinition } from '../job/index.js'
+import { checkBeforeSending, connect, type Service } from './connect.js'
+import { definitionName, type ValidDefinition } from '../job/index.js'
 import { statusLabel, type Submitted } from '../modelarts/api.js'
 import { followJob, shownName, type FollowResult } from './follow.js'
 import { CancelledError, stopRun, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
-import { markFinished, saveCreated, writeSummary } from '../report/outputs.js'
+import { markFinished, saveApi, saveCreated, saveSent, writeSummary } from '../report/outputs.js'
 import { annotate, AnnotatedError } from '../report/annotations.js'
 import { capitalized, plural } from '../report/plural.js'
 import { printText } from '../report/untrusted.js'
@@ -17,15 +17,18 @@ import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
 export async function createTrainingJob(settings: CreateSettings): Promise<void> {
-  const located = await readJobDefinition(
+  const definition = await readJobDefinition(
     settings.jobFile,
     settings.definitionInputs,
     settings.definitionOptions
   )
-  const service = await connect(settings)
+  // Before anything is sent: a post step must talk to the API that makes the run, and find a create in flight.
+  await checkBeforeSending(settings, definition)
+  saveApi(definition.api)
+  const service = await connect(settings, definition, { sending: saveSent })
   try {
-    if (settings.preflight) await preflight(settings, located, service)
-    await submitAndFollow(settings, located.definition, service)
+    if (settings.preflight) await preflight(settings, definition, service)
+    await submitAndFollow(settings, definition, service)
   } finally {
     service.dispose()
   }
@@ -50,7 +53,7 @@ async function preflight(
   }
   const { preflightFailureLine } = await import('../report/insight.js')
   const line = preflightFailureLine(errors)
-  await writeSummary(notCreatedSummary(located.definition, service.endpoint, line))
+  await writeSummary(notCreatedSummary(located, service.endpoint, line))
   const [only] = errors
   // One problem: its annotation, at its line or input, is the failure line; several: each, then one line.
   if (errors.length === 1 && only) throw new AnnotatedError(line, only)
@@ -60,15 +63,17 @@ async function preflight(
 
 async function submitAndFollow(
   settings: CreateSettings,
-  definition: JobDefinition,
+  definition: ValidDefinition,
   service: Service
 ): Promise<void> {
   const cancel = watchForCancel()
   try {
-    printText(`Creating training job "${definition.job_name}" at ${service.endpoint}.`)
+    printText(
+      `Creating training job "${definitionName(definition)}" at ${service.endpoint} (ModelArts ${definition.api}).`
+    )
     let submitted: Submitted
     try {
-      submitted = await service.api.submit(definition, {
+      submitted = await service.submit({
         ifExists: settings.ifExists,
         log: printText
       })
@@ -79,7 +84,7 @@ async function submitAndFollow(
     // Loaded while the job starts; only the summary at the end needs it.
     const provenance = runProvenance().catch(() => undefined)
     saveCreated(submitted, service.jobUrl)
-    announce(submitted, definition, service)
+    announce(submitted, service)
 
     let followed: FollowResult | undefined
     let failure: unknown
@@ -117,12 +122,15 @@ async function submitAndFollow(
   }
 }
 
-function announce(submitted: Submitted, definition: JobDefinition, service: Service): void {
-  const { ref, versionName, status } = submitted
+function announce(submitted: Submitted, service: Service): void {
+  const { ref, versionName, status, jobName } = submitted
+  const series = versionName ? `, ${versionName} of the series` : ''
   printText(
-    submitted.kind === 'job'
-      ? `Created job "${definition.job_name}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
-      : `Created version ${versionName} (id ${ref.versionId}) of job "${definition.job_name}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+    submitted.kind === 'version'
+      ? `Created version ${versionName} (id ${ref.versionId}) of job "${jobName}" (id ${ref.jobId}), after version ${submitted.previousVersionId}; status ${status.name}.`
+      : ref.versionId === undefined
+        ? `Created job "${jobName}": job id ${ref.jobId}${series}, status ${status.name}.`
+        : `Created job "${jobName}": job id ${ref.jobId}, version ${versionName} (id ${ref.versionId}), status ${status.name}.`
   )
   if (service.jobUrl) printText(`Console: ${service.jobUrl}`)
 }
@@ -168,7 +176,7 @@ function verdict(
 
 /** The job summary's facts, gathered once from the results. */
 function reportOf(
-  definition: JobDefinition,
+  definition: ValidDefinition,
   submitted: Submitted,
   service: Service,
   followed: FollowResult | undefined,
@@ -176,6 +184,7 @@ function reportOf(
 ): JobReport {
   return {
     definition,
+    jobName: submitted.jobName,
     kind: submitted.kind,
     jobId: submitted.ref.jobId,
     versionId: submitted.ref.versionId,

@@ -5,8 +5,8 @@ import {
   type BuildOptions,
   type BuildResult,
   type DefinitionInputs,
-  type JobDefinition,
-  type LocateInJob
+  type LocateInJob,
+  type ValidDefinition
 } from '../job/index.js'
 import { readWorkspaceFile } from '../job/workspace-file.js'
 import { annotate } from '../report/annotations.js'
@@ -54,11 +54,7 @@ export function checkJobFile(
 }
 
 /** A valid definition, and where each of its values came from (the pre-flight reports problems there). */
-export interface LocatedDefinition {
-  api: 'v1'
-  definition: JobDefinition
-  locate: LocateInJob
-}
+export type LocatedDefinition = ValidDefinition & { locate: LocateInJob }
 
 export class DefinitionError extends Error {
   constructor(message: string) {
@@ -78,15 +74,11 @@ export async function readJobDefinition(
   const unread = result.diagnostics.find(d => d.rule === 'Job file')
   if (unread) throw new DefinitionError(unread.message)
   result.diagnostics.forEach(annotate)
-  // Placeholder until the steps create v2 jobs (issue #10): a v2 definition is validated, never sent.
-  if (result.api === 'v2' && result.definition) {
-    const what = file === undefined ? 'The inputs describe' : `Job file ${relativeToWorkspace(file)} is`
-    throw new DefinitionError(
-      `${what} a valid v2 job definition, but this version of the action creates v1 jobs only; nothing was sent to ModelArts (validate_only checks v2 files).`
-    )
-  }
   if (result.api === 'v1' && result.definition && result.locate) {
     return { api: 'v1', definition: result.definition, locate: result.locate }
+  }
+  if (result.api === 'v2' && result.definition && result.locate) {
+    return { api: 'v2', definition: result.definition, locate: result.locate }
   }
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   const inFile = errors.some(d => d.file !== undefined)

@@ -132,6 +132,6 @@ async function explain(
 
 /** `job 12 version V0001`: the run as the log names it once created. */
 export const shownName = (submitted: Submitted): string =>
-  submitted.versionName
-    ? `job ${submitted.ref.jobId} version ${submitted.versionName}`
-    : `job ${submitted.ref.jobId}`
+  submitted.ref.versionId === undefined
+    ? `job "${submitted.jobName}" (id ${submitted.ref.jobId})`
+    : `job ${submitted.ref.jobId} version ${submitted.versionName}`

@@ -129,7 +129,11 @@ function preflightFor(settings: ValidateOnlySettings, notes: SummaryNote[]): Val
   const connectOnce = async (): Promise<Service | undefined> => {
     const { connect } = await import('./connect.js')
     try {
-      connected = await connect({ ...serviceSettings, requestTimeoutMs: settings.requestTimeoutMs })
+      // The pre-flight reads lists of whichever API each file is for; the API chosen here only creates.
+      connected = await connect(
+        { ...serviceSettings, requestTimeoutMs: settings.requestTimeoutMs },
+        { api: 'v1' }
+      )
       return connected
     } catch (error) {
       warn(`Pre-flight skipped: could not reach ModelArts (${errorMessage(error)}).`)

@@ -147,22 +147,6 @@ describe('creating a job from a job file and inputs', () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/) // no stack trace
   })
 
-  test('a valid v2 job file is refused in one line before any request (v2 creates are not wired yet)', async () => {
-    const before = emulator.requests.length
-    const run = await runAction({
-      inputs: {
-        ...credentials(),
-        job_file: '__fixtures__/jobs/v2/own-code.yaml',
-        overrides: 'metadata: {description: from overrides}'
-      }
-    })
-    expect(run.code).toBe(1)
-    expect(emulator.requests.length).toBe(before)
-    expect(failure(run)).toBe(
-      'Job file __fixtures__/jobs/v2/own-code.yaml is a valid v2 job definition, but this version of the action creates v1 jobs only; nothing was sent to ModelArts (validate_only checks v2 files).'
-    )
-  })
-
   test('a missing job file is one clear error naming the path', async () => {
     const run = await runAction({ inputs: { ...credentials(), job_file: 'jobs/does-not-exist.yaml' } })
     expect(run.code).toBe(1)

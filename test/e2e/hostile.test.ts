@@ -116,6 +116,62 @@ describe('text the action did not write stays text', () => {
     for (const line of FORGED) expect(run.stdout).toContain(line)
   })
 
+  test('v2 task logs: two tasks, every forged line printed verbatim, none forges anything', async () => {
+    const name = uniqueName('v2-log-attack')
+    emulator.setScriptV2(name, {
+      phases: [{ phase: 'Running', forMs: 1200 }, { phase: 'Failed' }],
+      lines: FORGED,
+      logLinesPerTick: 2,
+      tickMs: 100
+    })
+    const run = await runAction({
+      inputs: {
+        ...keys(),
+        job_file: '__fixtures__/jobs/v2/own-code.yaml',
+        job_name: name,
+        overrides: 'spec: {resource: {node_count: 2}}',
+        wait: 'true',
+        poll_interval: '100ms'
+      }
+    })
+    expectNoForgery(run)
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(/ended failed/)
+    const job = emulator.jobsV2.find(j => j.name === name)!
+    expect(run.outputs.job_id).toBe(job.id)
+    expect(run.state).toMatchObject({ api: 'v2', job_id: job.id, finished: 'ended' })
+    for (const line of FORGED) {
+      expect(run.stdout).toContain(`[worker-0] ${line}`)
+      expect(run.stdout).toContain(`[worker-1] ${line}`)
+    }
+  })
+
+  test('a v2 service message: neither a command nor the secret reaches the log', async () => {
+    const secret = emulator.secretKey
+    emulator.inject({
+      method: 'POST',
+      path: `/v2/${emulator.projectId}/training-jobs`,
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({
+        error_code: 'ModelArts.2788',
+        error_msg: `Invalid parameter ${secret} ::error::FORGED-ANNOTATION\n::set-output name=job_id::666`
+      })
+    })
+    const run = await runAction({
+      inputs: { ...keys(), job_file: '__fixtures__/jobs/v2/own-code.yaml', job_name: uniqueName('v2-msg') }
+    })
+    expectNoForgery(run)
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(/ModelArts\.2788/)
+    const printed = run.stdout
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n')
+    expect(printed).not.toContain(secret)
+    expect(run.summary).not.toContain(secret)
+  })
+
   test('validate_only: job_desc, parameter values and a file name with a newline stay text', async () => {
     const dir = join(workspace, 'pr')
     mkdirSync(dir, { recursive: true })

@@ -254,3 +254,165 @@ describe('after a v1 wait', () => {
     expect(run.outputs.failure_reason).toMatch(/^Stopped at the timeout \(1s\), while running/)
   })
 })
+
+/** A v2 job file in the temporary workspace; `spec` lines go under spec.resource, written as given. */
+function v2File(
+  name: string,
+  resource: string[],
+  engine = ['engine_name: PyTorch', 'engine_version: pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64']
+): string {
+  const file = `${name}.yaml`
+  const text = [
+    'kind: job',
+    'metadata:',
+    `  name: ${name}`,
+    'algorithm:',
+    '  code_dir: obs://bucket/code/',
+    '  boot_file: /bucket/code/train.py',
+    '  engine:',
+    ...engine.map(line => `    ${line}`),
+    'spec:',
+    '  resource:',
+    ...resource.map(line => `    ${line}`),
+    ''
+  ].join('\n')
+  writeFileSync(join(workspace, file), text)
+  return file
+}
+const v2Creates = (since = 0) =>
+  emulator.requests
+    .slice(since)
+    .filter(r => r.method === 'POST' && r.path === `/v2/${emulator.projectId}/training-jobs`)
+
+describe('pre-flight before a v2 create', () => {
+  test('a wrong flavor: annotated at flavor_id with the nearest flavors, nothing created', async () => {
+    const name = uniqueName('v2-flavor')
+    const before = emulator.requests.length
+    const run = await runIn({
+      job_file: v2File(name, ['flavor_id: modelarts.vm.cpu.9u', 'node_count: 1'])
+    })
+    expect(run.code).toBe(1)
+    expect(v2Creates(before)).toHaveLength(0)
+    const errors = run.commands.filter(c => c.command === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0]!.properties).toMatchObject({ file: `${name}.yaml`, line: '12', title: 'Flavor' })
+    expect(errors[0]!.message).toContain('modelarts.vm.cpu.8u (')
+    expect(errors[0]!.message).toMatch(/No job was created\.$/)
+  })
+
+  test('an unknown engine and too many nodes: each at its line, then one line', async () => {
+    const name = uniqueName('v2-engine')
+    const run = await runIn({
+      job_file: v2File(
+        name,
+        ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 64'],
+        ['engine_name: PyTorch', 'engine_version: pytorch_0.1']
+      )
+    })
+    expect(run.code).toBe(1)
+    const titles = fileAnnotations(run).map(a => [a.properties.title, a.properties.line])
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        ['Engine', '9'],
+        ['Node count', '13']
+      ])
+    )
+    expect(failure(run)).toMatch(/^The pre-flight found 2 problems/)
+    expect(emulator.jobsV2.filter(j => j.name === name)).toHaveLength(0)
+  })
+
+  test('a taken name is found before the create, at metadata.name', async () => {
+    const name = uniqueName('v2-taken')
+    const file = v2File(name, ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 1'])
+    const first = await runIn({ job_file: file })
+    expect(first.code).toBe(0)
+    const before = emulator.requests.length
+    const again = await runIn({ job_file: file })
+    expect(again.code).toBe(1)
+    // The name check answered: no create was sent to be refused.
+    expect(v2Creates(before)).toHaveLength(0)
+    const [error] = again.commands.filter(c => c.command === 'error')
+    expect(error!.properties).toMatchObject({ file, line: '3', title: 'Job name' })
+    expect(error!.message).toContain(`A training job named "${name}" already exists`)
+  })
+
+  test('training-job-names answering 404: a search finds the taken name (a second round)', async () => {
+    const name = uniqueName('v2-search')
+    const file = v2File(name, ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 1'])
+    expect((await runIn({ job_file: file })).code).toBe(0)
+    emulator.setNameCheck(404)
+    try {
+      const before = emulator.requests.length
+      const again = await runIn({ job_file: file })
+      expect(again.code).toBe(1)
+      expect(v2Creates(before)).toHaveLength(0)
+      expect(failure(again) + again.commands.map(c => c.message).join('\n')).toContain('already exists')
+    } finally {
+      emulator.setNameCheck('ok')
+    }
+  })
+
+  test('the flavor list answering 403: one warning, and the job is created', async () => {
+    const name = uniqueName('v2-403')
+    const fault = emulator.inject({ path: /\/training-job-flavors$/, kind: 'status', status: 403, times: 5 })
+    const before = emulator.requests.length
+    const run = await runIn({ job_file: v2File(name, ['flavor_id: modelarts.vm.cpu.9u', 'node_count: 1']) })
+    fault.remaining = 0
+    expect(run.code).toBe(0)
+    expect(v2Creates(before)).toHaveLength(1)
+    const warnings = run.commands.filter(c => c.command === 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]!.message).toMatch(/^Pre-flight could not read training-job-flavors/)
+  })
+})
+
+describe('after a v2 wait', () => {
+  const waitInputs = (file: string, extra: Record<string, string> = {}) => ({
+    job_file: file,
+    wait: 'true',
+    poll_interval: '100ms',
+    ...extra
+  })
+
+  test('a failed job: failure_reason in the service words, events and the log tail in the summary', async () => {
+    const name = uniqueName('v2-fails')
+    emulator.setScriptV2(name, {
+      phases: [{ phase: 'Running', forMs: 500 }, { phase: 'Failed' }],
+      logLinesPerTick: 2,
+      tickMs: 50,
+      failure: {
+        exitCode: 137,
+        message: 'Container killed: OOMKilled',
+        events: ['Back-off restarting failed container']
+      }
+    })
+    const run = await runIn(waitInputs(v2File(name, ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 2'])))
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('failed')
+    expect(run.outputs.failure_reason).toMatch(
+      /^Training job failed .*worker-0 exit code 137: Container killed: OOMKilled/
+    )
+    // The failure line says why in the service's words.
+    expect(failure(run)).toContain('worker-0 exit code 137: Container killed: OOMKilled')
+    expect(run.summary).toContain('### Why the job did not complete')
+    expect(run.summary).toContain('Back-off restarting failed container')
+    expect(run.summary).toMatch(/<summary>Last \d+ lines? of worker-0<\/summary>/)
+    expect(run.summary).toMatch(/<summary>Last \d+ lines? of worker-1<\/summary>/)
+  })
+
+  test('a completed job: metrics JSON without the missing samples, and the table with sparklines', async () => {
+    const name = uniqueName('v2-metrics')
+    emulator.setScriptV2(name, {
+      phases: [{ phase: 'Running', forMs: 300 }, { phase: 'Completed' }],
+      metrics: { cpuUsage: [-1, 10, 30, 20], memUsage: [40, -1, 60, 50] }
+    })
+    const run = await runIn(waitInputs(v2File(name, ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 1'])))
+    expect(run.code).toBe(0)
+    expect(run.outputs.failure_reason).toBe('')
+    expect(JSON.parse(run.outputs.metrics!)).toEqual({
+      cpuUsage: { avg: 20, max: 30, samples: 3 },
+      memUsage: { avg: 50, max: 60, samples: 3 }
+    })
+    expect(run.summary).toMatch(/\| CPU usage \| 20 \| 30 \| [▁▂▃▄▅▆▇█]{3} \| 3 \|/)
+  })
+})

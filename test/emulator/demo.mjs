@@ -5,6 +5,7 @@ import { startEmulator } from './server.mjs'
 import { REPO_ROOT, parseWorkflowCommands, runAction } from './run-action.mjs'
 
 const JOB_FILE = '__fixtures__/jobs/valid/own-code.yaml'
+const V2_JOB_FILE = '__fixtures__/jobs/v2/own-code.yaml'
 // Another script can stand in for the bundle: `node test/emulator/demo.mjs path/to/entry.js`.
 const entry = process.argv[2] ?? 'dist/index.js'
 
@@ -89,6 +90,16 @@ const emulator = await startEmulator({
     statuses: [{ status: 1, forMs: 400 }, { status: 8, forMs: 1600 }, { status: 10 }],
     logLinesPerTick: 1,
     tickMs: 200
+  },
+  defaultScriptV2: {
+    phases: [
+      { phase: 'Creating', forMs: 200 },
+      { phase: 'Pending', forMs: 200 },
+      { phase: 'Running', forMs: 1600 },
+      { phase: 'Completed' }
+    ],
+    logLinesPerTick: 1,
+    tickMs: 200
   }
 })
 const connection = {
@@ -101,8 +112,20 @@ const connection = {
 }
 const runs = [
   {
-    title: 'Validate every job file in __fixtures__/jobs/valid (validate_only: no credentials, no network)',
-    inputs: { job_file: '__fixtures__/jobs/valid/*.yaml', validate_only: true }
+    title:
+      'Validate every job file in __fixtures__/jobs/valid and a v2 one (validate_only: no credentials, no network)',
+    inputs: { job_file: `__fixtures__/jobs/valid/*.yaml\n${V2_JOB_FILE}`, validate_only: true }
+  },
+  {
+    title: `ModelArts v2 (Huawei Cloud's public regions): train on merge from ${V2_JOB_FILE}, two nodes, and wait`,
+    inputs: {
+      ...connection,
+      job_file: V2_JOB_FILE,
+      if_exists: 'new_version',
+      overrides: 'spec:\n  resource:\n    node_count: 2\n',
+      wait: true,
+      poll_interval: '200ms'
+    }
   },
   {
     title: `Create a training job from ${JOB_FILE} and wait for it`,

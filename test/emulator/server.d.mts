@@ -31,6 +31,8 @@ export interface ScriptV2 {
   tickMs?: number
   /** While the job runs, each task's log ends in the first 12 characters of its next line (no newline yet). */
   partialTail?: boolean
+  /** Each task's log text, repeated as it grows (default: generated loss lines). */
+  lines?: string[]
   /** How a job ending Failed or Abnormal explains itself. */
   failure?: FailureV2
   /** Fixed metric samples per task (-1 = missing), instead of the generated ones. */

@@ -16,7 +16,8 @@ const FILTER_KEYS = new Set(['name', 'id', 'phase'])
  * @typedef {{ task?: string, exitCode?: number, message?: string, endReason?: string, events?: string[] }} FailureV2
  *   how a Failed or Abnormal job explains itself (task_statuses, running_records[].end_reason, Error events)
  * @typedef {{ phases: PhaseStep[], logLinesPerTick?: number, tickMs?: number, partialTail?: boolean,
- *   failure?: FailureV2, metrics?: Record<string, number[]> }} ScriptV2
+ *   failure?: FailureV2, metrics?: Record<string, number[]>, lines?: string[] }} ScriptV2
+ *   lines: each task's log text, repeated as it grows (default: loss lines)
  * @typedef {{ phase: string, from: number, to: number }} Segment  times relative to creation
  * @typedef {{ id: string, name: string, description: string, workspace_id: string, create_time: number,
  *   body: Record<string, any>, tasks: string[], script: ScriptV2, segments: Segment[], stoppedAt: number | null,
@@ -144,8 +145,11 @@ export function createTrainingV2({
     const perTick = job.script.logLinesPerTick ?? logLinesPerTick
     const tick = job.script.tickMs ?? tickMs
     const count = Math.floor(t.runningMs / tick) * perTick
+    const given = job.script.lines
     const line = (/** @type {number} */ i) =>
-      `[${job.tasks[worker]}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
+      given?.length
+        ? /** @type {string} */ (given[i % given.length])
+        : `[${job.tasks[worker]}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
     let text = ''
     for (let i = 0; i < count; i++) text += `${line(i)}\n`
     if (job.script.partialTail && !t.ended && count > 0) text += line(count).slice(0, 12)

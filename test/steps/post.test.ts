@@ -1,17 +1,31 @@
 /** The post step's decisions, on a fake API: it stops only a run the main step left behind, and only once. */
 import { stopLeftoverRun, type LeftoverDeps } from '../../src/steps/cancel.js'
 import { isPostStep, savedJob } from '../../src/report/outputs.js'
-import type { JobRef, JobStatus, TrainingJobsApi } from '../../src/modelarts/api.js'
+import { markRunGone, type JobRef, type JobStatus, type TrainingJobsApi } from '../../src/modelarts/api.js'
+import { SENT_SETTLE_MS } from '../../src/steps/cancel.js'
 import { jobStatus } from '../../src/modelarts/v1-status.js'
 
-function fakeApi(status: JobStatus) {
+interface FakeOptions {
+  /** What findSent answers, one per call (undefined: not found). */
+  found?: Array<JobRef | undefined>
+  /** getRun throws the error of a deleted run. */
+  gone?: boolean
+}
+
+function fakeApi(status: JobStatus, options: FakeOptions = {}) {
   const calls: string[] = []
   let disposed = 0
+  const found = [...(options.found ?? [])]
   const api: TrainingJobsApi = {
     submit: () => Promise.reject(new Error('not in the post step')),
     getRun: async (ref: JobRef) => {
       calls.push(`get ${ref.jobId}/${ref.versionId}`)
+      if (options.gone) throw markRunGone(new Error('deleted'))
       return { status, durationMs: undefined }
+    },
+    findSent: async sent => {
+      calls.push(`find ${sent.name} ${sent.marker} ${sent.workspaceId}`)
+      return found.shift()
     },
     stop: async (ref: JobRef) => {
       calls.push(`stop ${ref.jobId}/${ref.versionId}`)
@@ -25,8 +39,14 @@ function fakeApi(status: JobStatus) {
   }
 }
 
-function post(state: Record<string, string>, status: JobStatus, stopOnCancel = true) {
-  const fake = fakeApi(status)
+function post(
+  state: Record<string, string>,
+  status: JobStatus,
+  stopOnCancel = true,
+  options: FakeOptions = {}
+) {
+  const fake = fakeApi(status, options)
+  const slept: number[] = []
   const log: string[] = []
   let settingsRead = 0
   const deps: LeftoverDeps = {
@@ -36,9 +56,10 @@ function post(state: Record<string, string>, status: JobStatus, stopOnCancel = t
       return { stopOnCancel }
     },
     connect: fake.connect,
-    log: message => void log.push(message)
+    log: message => void log.push(message),
+    sleep: async ms => void slept.push(ms)
   }
-  return { fake, log, deps, settingsRead: () => settingsRead }
+  return { fake, log, deps, settingsRead: () => settingsRead, slept }
 }
 
 const running = jobStatus(8)
@@ -94,7 +115,70 @@ describe('the post step', () => {
   })
 })
 
+describe('the post step after a main step killed mid-create (v2)', () => {
+  const pending: JobStatus = { name: 'pending', phase: 'running', terminal: false, description: 'queued' }
+  const sent = JSON.stringify({ name: 'nightly-V0003', marker: 'gha:o/r:5:1:abcd1234', workspaceId: 'ws1' })
+
+  test('the create landed: found by name and marker, then stopped', async () => {
+    const { deps, fake, log, slept } = post({ api: 'v2', sent }, pending, true, { found: [{ jobId: 'u-9' }] })
+    expect(await stopLeftoverRun(deps)).toBe('stopped')
+    expect(fake.calls).toEqual([
+      'find nightly-V0003 gha:o/r:5:1:abcd1234 ws1',
+      'get u-9/undefined',
+      'stop u-9/undefined'
+    ])
+    expect(slept).toEqual([])
+    expect(log).toEqual([
+      'The main step was killed while creating "nightly-V0003": found it as job u-9.',
+      'The workflow was cancelled: stopped job u-9 (it was pending).'
+    ])
+  })
+
+  test('a create still landing is found by the second search, after a pause', async () => {
+    const { deps, fake, slept } = post({ api: 'v2', sent }, pending, true, {
+      found: [undefined, { jobId: 'u-9' }]
+    })
+    expect(await stopLeftoverRun(deps)).toBe('stopped')
+    expect(slept).toEqual([SENT_SETTLE_MS])
+    expect(fake.calls.filter(c => c.startsWith('find'))).toHaveLength(2)
+  })
+
+  test('no job of this run under the name: nothing stopped', async () => {
+    const { deps, fake, log } = post({ api: 'v2', sent }, pending, true, { found: [undefined, undefined] })
+    expect(await stopLeftoverRun(deps)).toBe('no-job')
+    expect(fake.calls.every(c => c.startsWith('find'))).toBe(true)
+    expect(log).toEqual([
+      'The main step was killed while creating "nightly-V0003"; no such job of this run exists: nothing to stop.'
+    ])
+    expect(fake.disposed()).toBe(1)
+  })
+
+  test('a saved job id wins over the create that made it', async () => {
+    const { deps, fake } = post({ api: 'v2', sent, job_id: 'u-1' }, pending)
+    expect(await stopLeftoverRun(deps)).toBe('stopped')
+    expect(fake.calls).toEqual(['get u-1/undefined', 'stop u-1/undefined'])
+  })
+
+  test('a job deleted before the post step: nothing to stop, no error', async () => {
+    const { deps, fake, log } = post({ api: 'v2', job_id: 'u-1' }, pending, true, { gone: true })
+    expect(await stopLeftoverRun(deps)).toBe('gone')
+    expect(fake.calls).toEqual(['get u-1/undefined'])
+    expect(log).toEqual(['Job u-1 no longer exists (deleted): nothing to stop.'])
+  })
+})
+
 describe('saved state', () => {
+  test('the API and the create in flight are read back; v1 when none was saved, a broken value ignored', () => {
+    expect(savedJob({ STATE_api: 'v2', STATE_sent: '{"name":"n","marker":"m"}' })).toEqual({
+      ref: undefined,
+      api: 'v2',
+      sent: { name: 'n', marker: 'm', workspaceId: undefined },
+      finished: undefined
+    })
+    expect(savedJob({ STATE_sent: '{not json' })).toMatchObject({ api: 'v1', sent: undefined })
+    expect(savedJob({ STATE_sent: '{"name":1}' }).sent).toBeUndefined()
+  })
+
   test('the post step is told apart by the isPost state the main step saves', () => {
     expect(isPostStep({ STATE_isPost: 'true' })).toBe(true)
     expect(isPostStep({})).toBe(false)
