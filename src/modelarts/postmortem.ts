@@ -151,7 +151,8 @@ function wordsOf(words: Words): string[] {
       .at(-1)
     if (lastLine) parts.push(`last log line: ${oneLine(lastLine)}`)
   }
-  return parts
+  // Joined with '; ' and ended by the caller: a part's own full stop would double up.
+  return parts.map(part => part.replace(/\.+$/, ''))
 }
 
 async function settle<T>(work: Promise<T>, what: string, unread: string[]): Promise<T | undefined> {

@@ -3,9 +3,11 @@
  * Read-only. The lists are read in parallel (one round; a second only when the v2 name check is not served
  * and a search stands in). Problems are diagnostics at the value's line and column, or at the input that set
  * it, with the nearest valid values. A list that cannot be read never blocks: one warning for all of them.
- * Dedicated pools (`pool_id`) are not checked against the public lists.
+ * Dedicated pools (`pool_id`) are not checked against the public lists. A read that could not even be signed
+ * (kind `credentials`, e.g. a failed OIDC exchange) is thrown: every later request would fail the same way.
  */
 import type { Diagnostic } from '../job/diagnostic.js'
+import { HuaweiCloudError } from '../huaweicloud/errors.js'
 import type { DefinitionPath, LocateInJob, V1JobDefinition, V2JobDefinition } from '../job/index.js'
 import type {
   NameCheck,
@@ -77,6 +79,8 @@ class Round {
     try {
       return await work()
     } catch (error) {
+      // No credentials to sign with: the create would fail the same way, so that is the answer, not a warning.
+      if (error instanceof HuaweiCloudError && error.kind === 'credentials') throw error
       this.failures.push(`${list} (${error instanceof Error ? error.message : String(error)})`)
       return undefined
     }

@@ -221,10 +221,19 @@ export async function connect(
     import('../modelarts/insight.js')
   // One checker for the whole step: validate_only reads each list once for all its files.
   let checker: PreflightChecker | undefined
+  let credentialsReady: Promise<unknown> | undefined
   return {
     api,
     submit,
     preflight: async (build, options) => {
+      // Credentials first (an OIDC exchange): failing, they are the step's answer, not a list to skip with
+      // a warning, and the create does not try them again.
+      await (credentialsReady ??= authorizer.authorize({
+        method: 'GET',
+        url: endpoint,
+        headers: {},
+        body: ''
+      }))
       checker ??= (await insight()).preflightChecker(reach)
       return checker(build, options)
     },

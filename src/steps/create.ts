@@ -48,7 +48,9 @@ async function preflight(
   if (result.warning) core.warning(result.warning)
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   if (errors.length === 0) {
-    printText(`Pre-flight: the job fits the service's lists (${plural(result.reads, 'read')}).`)
+    if (!result.warning && result.reads > 0) {
+      printText(`Pre-flight: the job fits the service's lists (${plural(result.reads, 'read')}).`)
+    }
     return
   }
   const { preflightFailureLine } = await import('../report/insight.js')

@@ -144,9 +144,15 @@ function preflightFor(settings: ValidateOnlySettings, notes: SummaryNote[]): Val
     async check(build) {
       const reached = await (service ??= connectOnce())
       if (!reached) return []
-      const result = await reached.preflight(build, { mode: 'validate' })
-      if (result.warning) warn(result.warning)
-      return result.diagnostics
+      try {
+        const result = await reached.preflight(build, { mode: 'validate' })
+        if (result.warning) warn(result.warning)
+        return result.diagnostics
+      } catch (error) {
+        // The credentials failed: no file's fault, and nothing to check with.
+        warn(`Pre-flight skipped: ${errorMessage(error)}`)
+        return []
+      }
     },
     ran: () => service !== undefined,
     dispose: () => connected?.dispose()

@@ -98,7 +98,7 @@ describe('postMortemV2', () => {
       limit: '2h',
       stopped: true
     })
-    expect(p.reason).toBe('Stopped at the timeout (2h), while running; Training job failed.')
+    expect(p.reason).toBe('Stopped at the timeout (2h), while running; Training job failed')
   })
 })
 
