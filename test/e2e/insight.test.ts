@@ -366,6 +366,29 @@ describe('pre-flight before a v2 create', () => {
   })
 })
 
+describe('pre-flight of v2 files under validate_only', () => {
+  test('resources only: a wrong flavor annotated, no name check, no quota, nothing created', async () => {
+    const name = uniqueName('v2-validate')
+    const v1 = v1File(uniqueName('v1-beside'), ['worker_server_num: 1', 'spec_id: 5'])
+    const before = emulator.requests.length
+    const run = await runIn({
+      validate_only: 'true',
+      job_file: `${v2File(name, ['flavor_id: modelarts.vm.cpu.9u', 'node_count: 1'])}\n${v1}`
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ valid: 'false', files_checked: '2', problems: '2' })
+    expect(fileAnnotations(run).map(a => [a.properties.file, a.properties.title])).toEqual(
+      expect.arrayContaining([
+        [`${name}.yaml`, 'Flavor'],
+        [v1, 'Resource spec']
+      ])
+    )
+    const sent = emulator.requests.slice(before)
+    expect(sent.filter(r => /training-job-names|training-quotas|\/training-jobs/.test(r.path))).toEqual([])
+    expect(sent.filter(r => r.method !== 'GET')).toEqual([])
+  })
+})
+
 describe('after a v2 wait', () => {
   const waitInputs = (file: string, extra: Record<string, string> = {}) => ({
     job_file: file,
