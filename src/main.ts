@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { readSettings, InputError } from './settings.js'
 import { CancelledError } from './steps/cancel.js'
 import { markMainStarted } from './report/outputs.js'
+import { AnnotatedError, annotationOf } from './report/annotations.js'
 import { errorMessage } from './util/values.js'
 
 export async function run(): Promise<void> {
@@ -18,6 +19,12 @@ export async function run(): Promise<void> {
       await createTrainingJob(settings)
     }
   } catch (error) {
+    if (error instanceof AnnotatedError) {
+      // setFailed with the annotation's place: the one failure line is drawn at the problem.
+      process.exitCode = 1
+      core.error(error.message, annotationOf(error.diagnostic))
+      return
+    }
     core.setFailed(failureLine(error))
     // A read still in flight must not hold a cancelled step until the runner kills it.
     if (error instanceof CancelledError) process.exit(1)

@@ -27,6 +27,7 @@ export const INPUT_NAMES = [
   ...DEFINITION_INPUT_NAMES,
   'overrides',
   'validate_only',
+  'preflight',
   'if_exists',
   'wait',
   'timeout',
@@ -72,16 +73,34 @@ interface CommonSettings {
   requestTimeoutMs: number
   /** `api_version` (default auto) and `overrides` (raw YAML, '' when not given), as the definition reads them. */
   definitionOptions: Required<BuildOptions>
+  /** Check the definition against the service's lists before the create (and under validate_only with a service). */
+  preflight: boolean
 }
 
-/** validate_only: no credentials, nothing sent to Huawei Cloud (only a check run to GitHub, with a token). */
+/** Where and as whom to call ModelArts. */
+export interface ServiceSettings {
+  target: Target
+  credentials: Credentials
+}
+
+/**
+ * validate_only: nothing is created. Without credentials nothing is sent to Huawei Cloud (only a check run to
+ * GitHub, with a token); with credentials and a target the pre-flight reads the service's lists.
+ */
 export interface ValidateOnlySettings extends CommonSettings {
   validateOnly: true
   /** Posts the problems the runner would not draw through a check run; undefined when the input is empty. */
   githubToken: string | undefined
+  /**
+   * Credentials and a target (`region` or `endpoint`, and a project) for the read-only pre-flight; undefined
+   * without them (or with `preflight: false`): then nothing is sent to Huawei Cloud.
+   */
+  service: ServiceSettings | undefined
+  /** Credentials were given but the pre-flight cannot run: why, for one line in the log. */
+  preflightSkipped: string | undefined
 }
 
-export interface CreateSettings extends CommonSettings {
+export interface CreateSettings extends CommonSettings, ServiceSettings {
   validateOnly: false
   /** The one job file, if any. */
   jobFile: string | undefined
@@ -94,8 +113,6 @@ export interface CreateSettings extends CommonSettings {
   streamLogs: boolean
   /** A definition without a description gets one naming the repository, workflow run and commit. */
   describeOrigin: boolean
-  target: Target
-  credentials: Credentials
   /**
    * The workflow run attempt (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), written into a v2 job's
    * run marker; outside a runner `local`, `0`, `1` (the marker's nonce still tells two runs apart).
@@ -184,6 +201,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
   ].filter((value): value is string => value !== undefined && value !== '')
 
   const validateOnly = bool('validate_only', false)
+  const preflight = bool('preflight', true)
   const jobFiles = (raw.job_file ?? '')
     .split('\n')
     .map(line => line.trim())
@@ -238,6 +256,9 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
   }
 
   if (validateOnly) {
+    const { service, skipped } = preflight
+      ? optionalService(input, env, problems)
+      : { service: undefined, skipped: undefined }
     if (problems.length > 0) return { settings: undefined, problems, secrets }
     return {
       settings: {
@@ -245,8 +266,11 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
         jobFiles,
         definitionInputs,
         definitionOptions,
+        preflight,
         requestTimeoutMs,
-        githubToken: input('github_token') || undefined
+        githubToken: input('github_token') || undefined,
+        service,
+        preflightSkipped: skipped
       },
       problems: [],
       secrets
@@ -255,7 +279,10 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
 
   const target = parseTarget(input, env, problems)
   const credentials = parseCredentials(input, env, problems)
-  if (problems.length > 0 || credentials === undefined) return { settings: undefined, problems, secrets }
+  if (credentials === 'none') problems.push(NO_CREDENTIALS)
+  if (problems.length > 0 || credentials === undefined || credentials === 'none') {
+    return { settings: undefined, problems, secrets }
+  }
   return {
     settings: {
       validateOnly: false,
@@ -263,6 +290,7 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
       jobFile: jobFiles[0],
       definitionInputs,
       definitionOptions,
+      preflight,
       ...behaviour,
       target,
       credentials,
@@ -276,6 +304,30 @@ export function parseSettings(raw: RawInputs, env: Env = {}): ParsedSettings {
     problems: [],
     secrets
   }
+}
+
+/**
+ * validate_only: the service only when credentials and a whole target are given. No credentials is no
+ * problem (nothing is sent, as always); half-given credentials or a malformed region or endpoint still are.
+ */
+function optionalService(
+  input: (name: InputName) => string,
+  env: Env,
+  problems: string[]
+): { service: ServiceSettings | undefined; skipped: string | undefined } {
+  const credentials = parseCredentials(input, env, problems)
+  if (credentials === undefined || credentials === 'none') return { service: undefined, skipped: undefined }
+  const targetProblems: string[] = []
+  const target = parseTarget(input, env, targetProblems)
+  if (!target.region && !target.endpoint) {
+    return { service: undefined, skipped: 'no `region` or `endpoint`' }
+  }
+  if (!target.projectId) {
+    // validate_only looks nothing up: the project is part of the target it is given.
+    return { service: undefined, skipped: 'no `project_id`' }
+  }
+  problems.push(...targetProblems)
+  return { service: { target, credentials }, skipped: undefined }
 }
 
 function parseTarget(input: (name: InputName) => string, env: Env, problems: string[]): Target {
@@ -316,11 +368,15 @@ function parseTarget(input: (name: InputName) => string, env: Env, problems: str
   return target
 }
 
+const NO_CREDENTIALS =
+  'No credentials: set `access_key` and `secret_key` (or run huaweicloud/auth-action first), `auth_token`, or `idp_id` for keyless GitHub OIDC.'
+
+/** The credentials; undefined when they are wrong (a problem says why); 'none' when none were given. */
 function parseCredentials(
   input: (name: InputName) => string,
   env: Env,
   problems: string[]
-): Credentials | undefined {
+): Credentials | 'none' | undefined {
   const accessKey = input('access_key')
   const secretKey = input('secret_key')
   const securityToken = input('security_token') || firstOf(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN')
@@ -356,8 +412,5 @@ function parseCredentials(
     const envSk = firstOf(env, sk)
     if (envAk && envSk) return { kind: 'aksk', accessKey: envAk, secretKey: envSk, securityToken }
   }
-  problems.push(
-    'No credentials: set `access_key` and `secret_key` (or run huaweicloud/auth-action first), `auth_token`, or `idp_id` for keyless GitHub OIDC.'
-  )
-  return undefined
+  return 'none'
 }

@@ -30,6 +30,7 @@ describe('the contract', () => {
     const behaviour = {
       api_version: 'auto',
       validate_only: 'false',
+      preflight: 'true',
       if_exists: 'fail',
       wait: 'false',
       timeout: '5h50m',

@@ -43,8 +43,70 @@ describe('the two kinds of settings', () => {
       definitionInputs: {},
       requestTimeoutMs: 30_000,
       githubToken: undefined,
-      definitionOptions: { apiVersion: 'auto', overrides: '' }
+      definitionOptions: { apiVersion: 'auto', overrides: '' },
+      preflight: true,
+      service: undefined,
+      preflightSkipped: undefined
     })
+  })
+
+  test('validate_only with credentials and a whole target carries them for the pre-flight', () => {
+    const full = {
+      validate_only: 'true',
+      region: 'cn-north-4',
+      project_id: 'p1',
+      access_key: 'AK',
+      secret_key: 'SK'
+    }
+    expect(settingsOf(full)).toMatchObject({
+      preflight: true,
+      preflightSkipped: undefined,
+      service: {
+        target: { region: 'cn-north-4', projectId: 'p1', endpoint: undefined, iamEndpoint: undefined },
+        credentials: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK' }
+      }
+    })
+    // An endpoint stands in for the region; credentials may come from the environment.
+    const env = { HUAWEI_CLOUD_ACCESS_KEY_ID: 'AK', HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'SK' }
+    expect(
+      settingsOf({ validate_only: 'true', endpoint: 'http://127.0.0.1:9', project_id: 'p1' }, env)
+    ).toHaveProperty('service.target.endpoint', 'http://127.0.0.1:9')
+    // preflight: false sends nothing even with everything given.
+    expect(settingsOf({ ...full, preflight: 'false' })).toMatchObject({
+      preflight: false,
+      service: undefined
+    })
+  })
+
+  test('validate_only with credentials but no whole target sends nothing and says why', () => {
+    const keys = { validate_only: 'true', access_key: 'AK', secret_key: 'SK' }
+    expect(settingsOf({ ...keys, region: 'cn-north-4' })).toMatchObject({
+      service: undefined,
+      preflightSkipped: 'no `project_id`'
+    })
+    expect(settingsOf({ ...keys, project_id: 'p1' })).toMatchObject({
+      service: undefined,
+      preflightSkipped: 'no `region` or `endpoint`'
+    })
+    // A target without credentials is the old validate_only: nothing to say.
+    expect(settingsOf({ validate_only: 'true', region: 'cn-north-4', project_id: 'p1' })).toMatchObject({
+      service: undefined,
+      preflightSkipped: undefined
+    })
+  })
+
+  test('validate_only still reports half-given credentials and a malformed target it would use', () => {
+    expect(problemsOf({ validate_only: 'true', access_key: 'AK' })).toEqual([
+      'Input `secret_key` is empty: AK/SK credentials need both keys.'
+    ])
+    const wrongRegion = problemsOf({
+      validate_only: 'true',
+      region: 'Beijing 4',
+      project_id: 'p1',
+      auth_token: 'token'
+    })
+    expect(wrongRegion).toHaveLength(1)
+    expect(wrongRegion[0]).toMatch(/^Input `region`/)
   })
 
   test('validate_only carries the GitHub token for the check run; create has no use for it', () => {
@@ -74,6 +136,7 @@ describe('the two kinds of settings', () => {
       stopOnCancel: true,
       streamLogs: true,
       describeOrigin: true,
+      preflight: true,
       target: { region: 'cn-north-4', projectId: undefined, endpoint: undefined, iamEndpoint: undefined },
       credentials: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: undefined },
       requestTimeoutMs: 30_000,

@@ -1,6 +1,6 @@
 /** The one entry point: job file and inputs to the request body of either API, or to everything wrong with them. */
 import type { Diagnostic } from './diagnostic.js'
-import { Diagnoser } from './explain.js'
+import { Diagnoser, type DiagnosticPlace } from './explain.js'
 import {
   applyOverrides,
   CONFIG_INPUTS_OF_V1,
@@ -12,7 +12,7 @@ import {
   type DefinitionInputs
 } from './merge.js'
 import { placeUnknownKeys, prepareTree } from './keys.js'
-import { loadJobFile, type JobFileMap, type JobSource } from './load.js'
+import { loadJobFile, type DefinitionPath, type JobFileMap, type JobSource } from './load.js'
 import type { Api, ApiProfile } from './profile.js'
 import { v1Profile } from './v1/profile.js'
 import type { V1JobDefinition } from './v1/schema.js'
@@ -30,10 +30,16 @@ export interface BuildOptions {
   overrides?: string
 }
 
-/** `definition` is set exactly when no diagnostic is an error. */
+/** Where a problem with the value at a definition path is reported: its input, or its line in the job file. */
+export type LocateInJob = (path: DefinitionPath) => DiagnosticPlace
+
+/**
+ * `definition` is set exactly when no diagnostic is an error; `locate` comes with it, so that later checks
+ * (the pre-flight against the service's lists) report at the same places as validation does.
+ */
 export type BuildResult =
-  | { api: 'v1'; definition?: V1JobDefinition; diagnostics: Diagnostic[] }
-  | { api: 'v2'; definition?: V2JobDefinition; diagnostics: Diagnostic[] }
+  | { api: 'v1'; definition?: V1JobDefinition; locate?: LocateInJob; diagnostics: Diagnostic[] }
+  | { api: 'v2'; definition?: V2JobDefinition; locate?: LocateInJob; diagnostics: Diagnostic[] }
 
 /** A definition without errors, with its API: what a create sends and its summary describes. */
 export type ValidDefinition =
@@ -95,9 +101,10 @@ export function buildJobDefinition(
   )
   if (!result.success || diagnostics.some(d => d.severity === 'error')) return { api, diagnostics }
   const definition = placeUnknownKeys(result.data, prepared.value, profile.schema, profile.keyOrder)
+  const locate: LocateInJob = path => diagnoser.locate(path)
   return api === 'v1'
-    ? { api, definition: definition as V1JobDefinition, diagnostics }
-    : { api, definition: definition as V2JobDefinition, diagnostics }
+    ? { api, definition: definition as V1JobDefinition, locate, diagnostics }
+    : { api, definition: definition as V2JobDefinition, locate, diagnostics }
 }
 
 /**

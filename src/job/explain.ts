@@ -24,6 +24,9 @@ const EXPECTED: Readonly<Record<string, string>> = {
   object: 'a mapping of keys to values'
 }
 
+/** The position fields of a diagnostic. */
+export type DiagnosticPlace = Pick<Diagnostic, 'file' | 'input' | 'line' | 'column' | 'endLine' | 'endColumn'>
+
 interface Place {
   file?: string
   input?: string
@@ -38,6 +41,19 @@ export class Diagnoser {
     private readonly origins: InputOrigins,
     private readonly map: JobFileMap | undefined
   ) {}
+
+  /**
+   * Where a diagnostic about the value at `path` belongs: the input that set it, else its value in the job
+   * file (its key when the value is missing, the file's start when neither is there).
+   */
+  locate(path: DefinitionPath): DiagnosticPlace {
+    const place = this.place(path, path, 'value')
+    return {
+      ...(place.input !== undefined && { input: place.input }),
+      ...(place.file !== undefined && { file: place.file }),
+      ...place.span
+    }
+  }
 
   /** Keys no shape declares: an error with the suggestion when misspelt, else a warning; sent either way. */
   fromUnknownKeys(unknown: readonly UnknownKey[]): Diagnostic[] {

@@ -33,3 +33,14 @@ export function annotate(d: Diagnostic): void {
   if (d.severity === 'error') core.error(message, annotationOf(d))
   else core.warning(message, annotationOf(d))
 }
+
+/** A failure that is one problem: the step's failure line, annotated at the problem's line or input. */
+export class AnnotatedError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostic: Diagnostic
+  ) {
+    super(message)
+    this.name = 'AnnotatedError'
+  }
+}

@@ -131,6 +131,12 @@ export function setDuration(ms: number): void {
   setOutput('duration', String(Math.floor(ms / 1000)))
 }
 
+/** When the wait is over: why the run did not complete ('' when it did) and its metrics as JSON. */
+export function setInsight(insight: { failureReason: string; metricsJson: string }): void {
+  core.setOutput('failure_reason', insight.failureReason)
+  core.setOutput('metrics', insight.metricsJson)
+}
+
 export function markFinished(how: Finished): void {
   saveState(STATE.finished, how)
 }

@@ -22,8 +22,17 @@ import { requestGithubIdToken } from '../huaweicloud/github-id-token.js'
 import { consoleJobsUrl, iamEndpoint, modelartsEndpoint } from '../huaweicloud/endpoints.js'
 import { trainingJobsV1 } from '../modelarts/v1.js'
 import { v1Api } from '../modelarts/v1-api.js'
-import type { SentCreate, SubmitOptions, Submitted, TrainingJobsApi } from '../modelarts/api.js'
+import type { JobRef, SentCreate, SubmitOptions, Submitted, TrainingJobsApi } from '../modelarts/api.js'
 import type { JobDefinition, V2JobDefinition } from '../job/index.js'
+import type {
+  ExplainOptions,
+  JobInsight,
+  PreflightChecker,
+  PreflightJobOptions,
+  PreflightSubject
+} from '../modelarts/insight.js'
+import type { JobEnd } from '../modelarts/postmortem.js'
+import type { PreflightResult } from '../modelarts/preflight.js'
 
 export const USER_AGENT = 'modelarts-training-job-action/1'
 
@@ -46,9 +55,23 @@ export interface Service {
   region: string | undefined
   /** Console page of the region's training jobs; empty with a custom endpoint. */
   jobUrl: string
+  /**
+   * Read-only checks of a valid definition (either API) against the service's lists, before the create or
+   * under validate_only. Never throws for a list it cannot read: the result's `warning` says so.
+   */
+  preflight(
+    build: PreflightSubject,
+    options: Pick<PreflightJobOptions, 'mode' | 'ifExists'>
+  ): Promise<PreflightResult>
+  /** When the wait is over: why the run did not complete, and its metrics. Never throws. */
+  explain(ref: JobRef, end: JobEnd, options?: ExplainOptions): Promise<JobInsight>
   /** Closes kept-alive connections, so the process can end. */
   dispose(): void
 }
+
+/** What connect needs: where, as whom, how long a request may take. */
+export type ConnectSettings = Pick<CreateSettings, 'target' | 'credentials' | 'requestTimeoutMs'> &
+  Partial<Pick<CreateSettings, 'run'>>
 
 function authorizerFor(
   credentials: Credentials,
@@ -110,7 +133,7 @@ export async function checkBeforeSending(settings: CreateSettings, choice: ApiCh
 
 /** The one place that picks the API: v1Api or v2Api by `choice.api`; v2's modules load only when it is chosen. */
 export async function connect(
-  settings: CreateSettings,
+  settings: ConnectSettings,
   choice: ApiChoice,
   hooks: ConnectHooks = {}
 ): Promise<Service> {
@@ -185,15 +208,36 @@ export async function connect(
     const { definition } = choice
     const workspaceId = definition?.metadata.workspace_id
     const v2 = v2Api(trainingJobsV2(http, endpoint, projectId), {
-      run: settings.run,
+      // Only a create writes the run into its marker; validate_only connects without one.
+      run: settings.run ?? { repository: 'local', runId: '0', attempt: '1' },
       sending: (name, marker) => hooks.sending?.({ name, marker, workspaceId })
     })
     api = v2
     submit = definition ? options => v2.submit(definition, options) : noDefinition
   }
+  const reach = { http, endpoint, projectId }
+  // The pre-flight and the post-mortem load only on the paths that take them.
+  const insight = async (): Promise<typeof import('../modelarts/insight.js')> =>
+    import('../modelarts/insight.js')
+  // One checker for the whole step: validate_only reads each list once for all its files.
+  let checker: PreflightChecker | undefined
+  let credentialsReady: Promise<unknown> | undefined
   return {
     api,
     submit,
+    preflight: async (build, options) => {
+      // Credentials first (an OIDC exchange): failing, they are the step's answer, not a list to skip with
+      // a warning, and the create does not try them again.
+      await (credentialsReady ??= authorizer.authorize({
+        method: 'GET',
+        url: endpoint,
+        headers: {},
+        body: ''
+      }))
+      checker ??= (await insight()).preflightChecker(reach)
+      return checker(build, options)
+    },
+    explain: async (ref, end, options) => (await insight()).explainRun(reach, choice.api, ref, end, options),
     endpoint,
     projectId,
     region: target.region,

@@ -1,7 +1,7 @@
 /** Without validate_only: create the job (or the next run of it), then optionally follow it. */
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
-import { readJobDefinition } from './definition.js'
+import { readJobDefinition, type LocatedDefinition } from './definition.js'
 import { checkBeforeSending, connect, type Service } from './connect.js'
 import { definitionName, type ValidDefinition } from '../job/index.js'
 import { statusLabel, type Submitted } from '../modelarts/api.js'
@@ -10,7 +10,8 @@ import { CancelledError, stopRun, watchForCancel } from './cancel.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
 import { markFinished, saveApi, saveCreated, saveSent, writeSummary } from '../report/outputs.js'
-import { capitalized } from '../report/plural.js'
+import { annotate, AnnotatedError } from '../report/annotations.js'
+import { capitalized, plural } from '../report/plural.js'
 import { printText } from '../report/untrusted.js'
 import { printRequestBody } from '../report/request-body.js'
 import { describeOrigin, runOriginOf } from '../job/origin.js'
@@ -31,10 +32,40 @@ export async function createTrainingJob(settings: CreateSettings): Promise<void>
   saveApi(definition.api)
   const service = await connect(settings, definition, { sending: saveSent })
   try {
+    if (settings.preflight) await preflight(settings, definition, service)
     await submitAndFollow(settings, definition, service)
   } finally {
     service.dispose()
   }
+}
+
+/**
+ * Checks the definition against the service's lists; throws after annotating when the service would refuse
+ * it (nothing created). A list it cannot read is one warning, and the create goes on.
+ */
+async function preflight(
+  settings: CreateSettings,
+  located: LocatedDefinition,
+  service: Service
+): Promise<void> {
+  const result = await service.preflight(located, { mode: 'create', ifExists: settings.ifExists })
+  // The warning names lists and quotes the service: core.warning sends it as a command's data, escaped.
+  if (result.warning) core.warning(result.warning)
+  const errors = result.diagnostics.filter(d => d.severity === 'error')
+  if (errors.length === 0) {
+    if (!result.warning && result.reads > 0) {
+      printText(`Pre-flight: the job fits the service's lists (${plural(result.reads, 'read')}).`)
+    }
+    return
+  }
+  const { preflightFailureLine } = await import('../report/insight.js')
+  const line = preflightFailureLine(errors)
+  await writeSummary(notCreatedSummary(located, service.endpoint, line))
+  const [only] = errors
+  // One problem: its annotation, at its line or input, is the failure line; several: each, then one line.
+  if (errors.length === 1 && only) throw new AnnotatedError(line, only)
+  errors.forEach(annotate)
+  throw new Error(line)
 }
 
 async function submitAndFollow(
@@ -82,7 +113,8 @@ async function submitAndFollow(
           timeline: [],
           waitedMs: 0,
           durationMs: undefined,
-          stopped
+          stopped,
+          insight: undefined
         }
         failure = new CancelledError(
           `The workflow was cancelled while the job was being created; ${shownName(submitted)} was ` +
@@ -98,7 +130,8 @@ async function submitAndFollow(
       // The summary still tells what was created before the step fails.
       failure = error
     }
-    await writeSummary(jobSummary(reportOf(definition, submitted, service, followed, await provenance)))
+    const summary = jobSummary(reportOf(definition, submitted, service, followed, await provenance))
+    await writeSummary(summary + (await insightSections(followed)))
     if (failure !== undefined) throw failure
     if (!settings.wait) notWaiting(submitted, service)
   } finally {
@@ -163,12 +196,14 @@ function verdict(
     }
     return new Error(`${timedOut} The job was ${how}. Raise \`timeout\` to wait longer.`)
   }
+  // In the service's words: the failed task's exit code and message, the end reason, an event, a log line.
+  const why = result.insight?.why ? ` ${result.insight.why}.` : ''
   if (result.status.phase === 'succeeded') {
     printText(`${capitalized(name)} completed.`)
     return undefined
   }
   const message =
-    `${capitalized(name)} ended ${statusLabel(result.status)}.` +
+    `${capitalized(name)} ended ${statusLabel(result.status)}.${why}` +
     (jobUrl ? ` See the log in the console: ${jobUrl}` : '')
   if (settings.failOnJobFailure) return new Error(message)
   core.warning(`${message} (fail_on_job_failure is false)`)
@@ -203,4 +238,12 @@ function reportOf(
     stopped: followed?.stopped,
     provenance
   }
+}
+
+/** The post-mortem and metrics sections after the job's own, when the run was followed to its end. */
+async function insightSections(followed: FollowResult | undefined): Promise<string> {
+  if (!followed?.insight) return ''
+  const { insightMarkdown } = await import('../report/insight.js')
+  const sections = insightMarkdown(followed.insight)
+  return sections === '' ? '' : `\n${sections}`
 }

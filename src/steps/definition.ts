@@ -5,6 +5,7 @@ import {
   type BuildOptions,
   type BuildResult,
   type DefinitionInputs,
+  type LocateInJob,
   type ValidDefinition
 } from '../job/index.js'
 import { readWorkspaceFile } from '../job/workspace-file.js'
@@ -52,6 +53,9 @@ export function checkJobFile(
   return buildJobDefinition({ file: shown, text }, inputs, options)
 }
 
+/** A valid definition, and where each of its values came from (the pre-flight reports problems there). */
+export type LocatedDefinition = ValidDefinition & { locate: LocateInJob }
+
 export class DefinitionError extends Error {
   constructor(message: string) {
     super(message)
@@ -64,14 +68,18 @@ export async function readJobDefinition(
   file: string | undefined,
   inputs: DefinitionInputs,
   options: BuildOptions = {}
-): Promise<ValidDefinition> {
+): Promise<LocatedDefinition> {
   const result = checkJobFile(file, inputs, options)
   // A file that could not be read is the whole story: one line, naming the input.
   const unread = result.diagnostics.find(d => d.rule === 'Job file')
   if (unread) throw new DefinitionError(unread.message)
   result.diagnostics.forEach(annotate)
-  if (result.api === 'v1' && result.definition) return { api: 'v1', definition: result.definition }
-  if (result.api === 'v2' && result.definition) return { api: 'v2', definition: result.definition }
+  if (result.api === 'v1' && result.definition && result.locate) {
+    return { api: 'v1', definition: result.definition, locate: result.locate }
+  }
+  if (result.api === 'v2' && result.definition && result.locate) {
+    return { api: 'v2', definition: result.definition, locate: result.locate }
+  }
   const errors = result.diagnostics.filter(d => d.severity === 'error')
   const inFile = errors.some(d => d.file !== undefined)
   const inInputs = errors.some(d => d.file === undefined)

@@ -5,8 +5,10 @@ import type { Service } from './connect.js'
 import { stopRun, type CancelWatch } from './cancel.js'
 import { waitForTerminalStatus, type TimelineEntry } from '../modelarts/wait.js'
 import { statusLabel, type JobStatus, type Submitted } from '../modelarts/api.js'
+import type { JobInsight } from '../modelarts/insight.js'
+import type { JobEnd } from '../modelarts/postmortem.js'
 import { formatDuration } from '../util/duration.js'
-import { markFinished, setDuration, setStatus } from '../report/outputs.js'
+import { markFinished, setDuration, setInsight, setStatus } from '../report/outputs.js'
 import { printText } from '../report/untrusted.js'
 import { errorMessage } from '../util/values.js'
 
@@ -23,6 +25,8 @@ export interface FollowResult {
   durationMs: number | undefined
   /** With timeout or cancelled: whether the run was stopped (undefined: the stop failed or ran out of time). */
   stopped: boolean | undefined
+  /** Why the run did not complete, and its metrics (outputs failure_reason and metrics, the summary); undefined when not followed. */
+  insight: JobInsight | undefined
   /** With timeout: why the stop failed, when it did (the run is still going). */
   stopFailure?: string
 }
@@ -87,22 +91,25 @@ export async function followJob(
 
   if (result.outcome === 'cancelled') {
     // The wait returned at once; the stop the signal handler sent decides what to say.
-    return { ...common, outcome: 'cancelled', durationMs: undefined, stopped: await stopping }
+    const stopped = await stopping
+    // Seconds are left before the runner kills the step: the reason from the outcome, nothing read.
+    const end: JobEnd = { outcome: 'cancelled', status: common.status, stopped: stopped === true }
+    const insight = await explain(service, ref, end, false)
+    return { ...common, outcome: 'cancelled', durationMs: undefined, stopped, insight }
   }
   if (result.outcome === 'timeout') {
     // A failed stop is part of the outcome: the verdict says the wait timed out and the run still goes on.
+    let stopped: boolean | undefined
+    let stopFailure: string | undefined
     try {
-      const stopped = await stopRun(service, settings, ref, shownName(submitted))
-      return { ...common, outcome: 'timeout', durationMs: undefined, stopped }
+      stopped = await stopRun(service, settings, ref, shownName(submitted))
     } catch (error) {
-      return {
-        ...common,
-        outcome: 'timeout',
-        durationMs: undefined,
-        stopped: undefined,
-        stopFailure: errorMessage(error)
-      }
+      stopFailure = errorMessage(error)
     }
+    const limit = formatDuration(settings.timeoutMs)
+    const end: JobEnd = { outcome: 'timeout', status: common.status, limit, stopped: stopped === true }
+    const insight = await explain(service, ref, end, true)
+    return { ...common, outcome: 'timeout', durationMs: undefined, stopped, stopFailure, insight }
   }
   markFinished('ended')
   if (result.durationMs !== undefined) {
@@ -114,7 +121,20 @@ export async function followJob(
     )
   }
   setStatus(result.status)
-  return { ...common, outcome: 'terminal', durationMs: result.durationMs, stopped: undefined }
+  const insight = await explain(service, ref, { outcome: 'terminal', status: result.status }, true)
+  return { ...common, outcome: 'terminal', durationMs: result.durationMs, stopped: undefined, insight }
+}
+
+/** Reads why the run ended as it did and its metrics, and sets the outputs; never throws. */
+async function explain(
+  service: Service,
+  ref: Submitted['ref'],
+  end: JobEnd,
+  reads: boolean
+): Promise<JobInsight> {
+  const insight = await service.explain(ref, end, { reads })
+  setInsight(insight)
+  return insight
 }
 
 /** `job 12 version V0001`: the run as the log names it once created. */

@@ -12,6 +12,9 @@ import { annotateProblems, type ProblemDelivery } from '../report/problems.js'
 import { noJobFileSummary, validationSummary, type FileResult, type SummaryNote } from '../report/summary.js'
 import { setValidation, writeSummary } from '../report/outputs.js'
 import { plural } from '../report/plural.js'
+import type { PreflightSubject } from '../modelarts/insight.js'
+import type { Service } from './connect.js'
+import { errorMessage } from '../util/values.js'
 
 /** The summary has a size limit (1 MiB); the log and the annotations keep every problem. */
 const SUMMARY_PROBLEM_ROWS = 300
@@ -41,12 +44,14 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
     for (const d of diagnostics) if (shownProblems.length < SUMMARY_PROBLEM_ROWS) shownProblems.push(d)
   }
 
+  const preflight = preflightFor(settings, notes)
   const targets: Array<string | undefined> = settings.jobFiles.length === 0 ? [undefined] : files
   for (const file of targets) {
     const result = checkJobFile(file, settings.definitionInputs, settings.definitionOptions)
     const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
+    if (result.definition) result.diagnostics.push(...(await preflight.check(result)))
     record(shown, result.diagnostics)
-    if (result.definition) {
+    if (result.definition && !result.diagnostics.some(d => d.severity === 'error')) {
       // Collapsed: a reviewer opens it to see exactly what would be sent.
       core.startGroup(`✓ ${shown}: ${result.api} request body that would be sent`)
       printText(JSON.stringify(result.definition, null, 2))
@@ -57,6 +62,7 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
     }
   }
 
+  preflight.dispose()
   const invalid = results.filter(r => r.errors > 0).length
   const result: ValidationResult = {
     valid: invalid === 0,
@@ -83,12 +89,74 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
       notes
     )
   )
+  const sent = preflight.ran() ? 'nothing was created' : 'nothing was sent to Huawei Cloud'
   if (invalid === 0) {
-    printText(`${plural(files.length, 'job file')} valid; nothing was sent to Huawei Cloud.`)
+    printText(`${plural(files.length, 'job file')} valid; ${sent}.`)
     return result
   }
-  result.failure = `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), ${whereAnnotated(delivery, problems)}; nothing was sent to Huawei Cloud.`
+  result.failure = `${invalid} of ${plural(results.length, 'job file')} ${invalid === 1 ? 'has' : 'have'} problems (${plural(errors, 'error')}), ${whereAnnotated(delivery, problems)}; ${sent}.`
   return result
+}
+
+interface ValidatePreflight {
+  /** The pre-flight's problems of one valid definition (resources only); [] when it does not run. */
+  check(build: PreflightSubject): Promise<Diagnostic[]>
+  /** Whether any request went to Huawei Cloud. */
+  ran(): boolean
+  dispose(): void
+}
+
+/**
+ * validate_only with credentials and a target: each valid file is checked against the service's lists
+ * (read once for all files). Connects at the first valid file. A list or a connection that fails is one
+ * warning, never a problem of the files.
+ */
+function preflightFor(settings: ValidateOnlySettings, notes: SummaryNote[]): ValidatePreflight {
+  const { service: serviceSettings } = settings
+  if (settings.preflight && settings.preflightSkipped) {
+    printText(`Pre-flight not run: credentials are set, but ${settings.preflightSkipped}.`)
+  }
+  if (!serviceSettings) return { check: async () => [], ran: () => false, dispose: () => undefined }
+  let service: Promise<Service | undefined> | undefined
+  let connected: Service | undefined
+  const warned = new Set<string>()
+  const warn = (message: string): void => {
+    if (warned.has(message)) return
+    warned.add(message)
+    core.warning(message)
+    notes.push({ level: 'warning', text: message })
+  }
+  const connectOnce = async (): Promise<Service | undefined> => {
+    const { connect } = await import('./connect.js')
+    try {
+      // The pre-flight reads lists of whichever API each file is for; the API chosen here only creates.
+      connected = await connect(
+        { ...serviceSettings, requestTimeoutMs: settings.requestTimeoutMs },
+        { api: 'v1' }
+      )
+      return connected
+    } catch (error) {
+      warn(`Pre-flight skipped: could not reach ModelArts (${errorMessage(error)}).`)
+      return undefined
+    }
+  }
+  return {
+    async check(build) {
+      const reached = await (service ??= connectOnce())
+      if (!reached) return []
+      try {
+        const result = await reached.preflight(build, { mode: 'validate' })
+        if (result.warning) warn(result.warning)
+        return result.diagnostics
+      } catch (error) {
+        // The credentials failed: no file's fault, and nothing to check with.
+        warn(`Pre-flight skipped: ${errorMessage(error)}`)
+        return []
+      }
+    },
+    ran: () => service !== undefined,
+    dispose: () => connected?.dispose()
+  }
 }
 
 /** Where the failure line sends the reader: the check run when it carries the file problems, else the log. */

@@ -367,6 +367,9 @@ describe('honest retries', () => {
       .slice(started)
       .filter(r => r.method === 'GET' && r.path.endsWith(`/versions/${run.outputs.version_id}`))
       .map(r => Number(r.at))
+      // The last read is not a poll: once the wait is over (after the final log read), the post-mortem reads
+      // the version once more for its metrics.
+      .slice(0, -1)
     const gaps = polls.slice(1).map((at, i) => at - (polls[i] ?? at))
     expect(polls.length).toBeGreaterThan(8)
     expect(Math.max(...gaps)).toBeLessThan(1000)

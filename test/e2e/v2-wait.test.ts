@@ -36,8 +36,14 @@ const terminationsOf = (job: EmulatedV2Job) => emulator.terminations.filter(t =>
 describe('how a v2 run ends', () => {
   test.each([
     ['Completed', 0, 'completed', ''],
-    ['Failed', 1, 'failed', 'ended failed: the run failed.'],
-    ['Terminated', 1, 'terminated', 'ended terminated: stopped.']
+    // Then why, in the service's words (the emulator's task_statuses and running_records).
+    [
+      'Failed',
+      1,
+      'failed',
+      'ended failed: the run failed. worker-0 exit code 1: Training failed; exit with 1.'
+    ],
+    ['Terminated', 1, 'terminated', 'ended terminated: stopped. worker-0 exit code 1: Training terminated.']
   ])('%s: status %s, the verdict, the duration', async (phase, code, status, verdict) => {
     const name = uniqueName(`v2-end-${phase.toLowerCase()}`)
     emulator.setScriptV2(name, {
@@ -68,7 +74,7 @@ describe('how a v2 run ends', () => {
     const run = await runAction({ inputs: inputsFor(name) })
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('abnormal')
-    expect(failure(run)).toMatch(/ended abnormal\.$/)
+    expect(failure(run)).toMatch(/ended abnormal\. worker-0 exit code 1: Training abnormal; exit with 1\.$/)
   })
 
   test('Abnormal that fault tolerance turns back to Running is not the end', async () => {

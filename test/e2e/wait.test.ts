@@ -179,6 +179,9 @@ describe('cancelling', () => {
     expect(run.signal).toBeNull() // it exited by itself, not killed by the SIGTERM that follows
     expect(run.state.finished).toBe('stopped')
     expect(failure(run)).toBe(`The workflow was cancelled; job ${job.job_id} version V0001 was stopped.`)
+    // Said from the outcome alone: nothing is read in the seconds a cancel leaves.
+    expect(run.outputs.failure_reason).toBe('Stopped because the workflow was cancelled, while running')
+    expect(run.outputs.metrics).toBe('{}')
     // One summary, written once, that says what happened.
     expect(run.summary.match(/^## ModelArts training job$/gm)).toHaveLength(1)
     expect(run.summary).toContain('The workflow was cancelled; the job was stopped.')

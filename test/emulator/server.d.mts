@@ -33,6 +33,31 @@ export interface ScriptV2 {
   partialTail?: boolean
   /** Each task's log text, repeated as it grows (default: generated loss lines). */
   lines?: string[]
+  /** How a job ending Failed or Abnormal explains itself. */
+  failure?: FailureV2
+  /** Fixed metric samples per task (-1 = missing), instead of the generated ones. */
+  metrics?: Record<string, number[]>
+}
+
+export interface FailureV2 {
+  /** The task that failed (default the first); the others end with exit code 0. */
+  task?: string
+  /** Default 1. */
+  exitCode?: number
+  /** task_statuses[].message; default `Training failed.` */
+  message?: string
+  /** running_records[].end_reason of the last run; default `exit with <exitCode>`. */
+  endReason?: string
+  /** More Error events, e.g. `Back-off restarting failed container`. */
+  events?: string[]
+}
+
+/** Whole answer bodies of the lists, e.g. `{ total_count: 1, flavors: [...] }`; default the fixtures. */
+export interface ServiceLists {
+  v2Flavors?: unknown
+  v2Engines?: unknown
+  v1Specs?: unknown
+  v1Engines?: unknown
 }
 
 export interface EmulatorOptions {
@@ -53,6 +78,12 @@ export interface EmulatorOptions {
   /** The v2 log preview shows at most this many of the newest bytes; default 5 MB, as the service. */
   previewCapBytes?: number
   now?: () => number
+  /** The pre-flight's lists (default: __fixtures__/service-lists). */
+  lists?: ServiceLists
+  /** v2 `job-num` quota (default 100); its use is the count of v2 jobs not deleted. */
+  jobQuota?: number
+  /** `training-job-names`: answers (default 'ok'), or is not served (404), or not allowed (403). */
+  nameCheck?: 'ok' | 404 | 403
 }
 
 export interface RecordedRequest {
@@ -174,6 +205,9 @@ export interface Emulator {
   phaseOf(id: string): string | undefined
   /** Every line of one v2 task's log so far (a partial last line included). */
   logOfV2(id: string, task: string): string[]
+  setLists(lists: ServiceLists): void
+  setJobQuota(quota: number): void
+  setNameCheck(mode: 'ok' | 404 | 403): void
   inject(fault: Fault): InjectedFault
   /** kind 'auth' (default) is an X-Auth-Token; 'security' is an X-Security-Token for AK/SK calls. */
   issueToken(options?: { kind?: 'auth' | 'security'; ttlMs?: number; projectId?: string | null }): string

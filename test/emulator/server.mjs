@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { verifySignature } from './aksk.mjs'
 import { createTrainingStore, TERMINAL_STATUSES } from './training.mjs'
 import { createTrainingV2, TERMINAL_PHASES } from './training-v2.mjs'
+import { createInsight } from './insight.mjs'
 import { findProblem } from './validate.mjs'
 
 export { TERMINAL_STATUSES, TERMINAL_PHASES }
@@ -106,6 +107,7 @@ export async function startEmulator(options = {}) {
   const domainId = 'd0123456789abcdef0123456789abcd'
   const store = createTrainingStore(settings)
   const v2 = createTrainingV2(settings)
+  const insight = createInsight(settings, v2)
   /** @type {Record<string, unknown>[]} */
   const requests = []
   /** @type {(Fault & { remaining: number })[]} */
@@ -510,7 +512,9 @@ export async function startEmulator(options = {}) {
       v1: true
     },
     // v2 training jobs; `v1: true` there too: the path starts with the project id, checked the same way.
-    ...v2.routes
+    ...v2.routes,
+    // Lists, events and metrics for the pre-flight and the post-mortem (insight.mjs).
+    ...insight.routes
   ]
 
   /** Authentication first, then the route. @param {Incoming} request @param {Record<string, unknown>} record */
@@ -680,6 +684,9 @@ export async function startEmulator(options = {}) {
     setScriptV2: (nameOrDefault, script) => v2.setScript(nameOrDefault, script),
     phaseOf: v2.phaseOf,
     logOfV2: v2.logOf,
+    setLists: insight.setLists,
+    setJobQuota: insight.setJobQuota,
+    setNameCheck: insight.setNameCheck,
     /** @param {Fault} fault */
     inject(fault) {
       const entry = { ...fault, remaining: fault.times ?? 1 }

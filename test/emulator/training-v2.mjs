@@ -13,8 +13,11 @@ const FILTER_KEYS = new Set(['name', 'id', 'phase'])
 
 /**
  * @typedef {{ phase: string, forMs?: number }} PhaseStep
+ * @typedef {{ task?: string, exitCode?: number, message?: string, endReason?: string, events?: string[] }} FailureV2
+ *   how a Failed or Abnormal job explains itself (task_statuses, running_records[].end_reason, Error events)
  * @typedef {{ phases: PhaseStep[], logLinesPerTick?: number, tickMs?: number, partialTail?: boolean,
- *   lines?: string[] }} ScriptV2  lines: each task's log text, repeated as it grows (default: loss lines)
+ *   failure?: FailureV2, metrics?: Record<string, number[]>, lines?: string[] }} ScriptV2
+ *   lines: each task's log text, repeated as it grows (default: loss lines)
  * @typedef {{ phase: string, from: number, to: number }} Segment  times relative to creation
  * @typedef {{ id: string, name: string, description: string, workspace_id: string, create_time: number,
  *   body: Record<string, any>, tasks: string[], script: ScriptV2, segments: Segment[], stoppedAt: number | null,
@@ -153,6 +156,105 @@ export function createTrainingV2({
     return text
   }
 
+  /** The failing task, when the job ended Failed or Abnormal. @param {JobV2} job @param {string} phase */
+  function failingTask(job, phase) {
+    if (phase !== 'Failed' && phase !== 'Abnormal') return undefined
+    return job.script.failure?.task ?? job.tasks[0]
+  }
+
+  /** @param {JobV2} job @param {string} phase */
+  function taskStatuses(job, phase) {
+    const failure = job.script.failure
+    const failing = failingTask(job, phase)
+    return job.tasks.map(task => {
+      if (phase === 'Completed') return { task, exit_code: 0, message: '' }
+      // A scripted failure is one task's: the others ended cleanly.
+      if (failure && failing !== undefined) {
+        return task === failing
+          ? {
+              task,
+              exit_code: failure.exitCode ?? 1,
+              message: failure.message ?? `Training ${phase.toLowerCase()}.`
+            }
+          : { task, exit_code: 0, message: '' }
+      }
+      return { task, exit_code: 1, message: `Training ${phase.toLowerCase()}.` }
+    })
+  }
+
+  /** One record per Running segment so far; times in seconds. @param {JobV2} job @param {ReturnType<typeof timeline>} t */
+  function runningRecords(job, t) {
+    const elapsed = now() - job.create_time
+    const runs = job.segments.filter(s => s.phase === 'Running' && s.from <= elapsed)
+    return runs.map((s, i) => {
+      const last = i === runs.length - 1
+      const open = last && !t.ended && s.to > elapsed
+      const endReason = open
+        ? ''
+        : last && failingTask(job, t.phase)
+          ? (job.script.failure?.endReason ?? `exit with ${job.script.failure?.exitCode ?? 1}`)
+          : last && t.phase === 'Completed'
+            ? 'exit with 0'
+            : last
+              ? t.phase.toLowerCase()
+              : 'restarted'
+      return {
+        start_at: Math.floor((job.create_time + s.from) / 1000),
+        end_at: open ? 0 : Math.floor((job.create_time + Math.min(s.to, elapsed)) / 1000),
+        start_type: i === 0 ? 'init_or_rescheduled' : 'fault_tolerance',
+        end_reason: endReason,
+        end_related_task: endReason && failingTask(job, t.phase) ? failingTask(job, t.phase) : '',
+        end_recover: ''
+      }
+    })
+  }
+
+  /**
+   * The job's events so far: one per phase entered (Error for Failed and Abnormal), then a failure's own
+   * Error events. `at` and `seq` order them. @param {JobV2} job
+   */
+  function eventsOf(job) {
+    const elapsed = now() - job.create_time
+    const messages = /** @type {Record<string, string>} */ ({
+      Creating: 'Training job created.',
+      Pending: 'Training job is queuing.',
+      Running: 'Training job started.',
+      Completed: 'Training job completed.',
+      Failed: 'Training job failed.',
+      Abnormal: 'Training job abnormal.',
+      Terminating: 'Training job is being terminated.',
+      Terminated: 'Training job terminated.'
+    })
+    /** @type {{ at: number, seq: number, time: string, level: string, message: string, source: string }[]} */
+    const out = []
+    const add = (
+      /** @type {number} */ at,
+      /** @type {string} */ level,
+      /** @type {string} */ message,
+      source = 'Job'
+    ) =>
+      out.push({
+        at,
+        seq: out.length,
+        time: new Date(at).toISOString().replace('Z', '+00:00'),
+        level,
+        message,
+        source
+      })
+    for (const s of job.segments) {
+      if (s.from > elapsed) break
+      const at = job.create_time + s.from
+      const failing = failingTask(job, s.phase)
+      if (failing !== undefined) {
+        const code = job.script.failure?.exitCode ?? 1
+        add(at, 'Error', `[${failing}] Training finished. Exit code ${code}.`, 'Task')
+        for (const message of job.script.failure?.events ?? []) add(at, 'Error', message, 'K8S')
+      }
+      add(at, failing !== undefined ? 'Error' : 'Info', messages[s.phase] ?? `Phase ${s.phase}.`)
+    }
+    return out
+  }
+
   /** The job object of section 5. @param {JobV2} job */
   function describe(job) {
     const t = timeline(job)
@@ -176,15 +278,8 @@ export function createTrainingV2({
         start_time: t.startTime,
         node_count_metrics: null,
         tasks: job.tasks,
-        ...(t.ended
-          ? {
-              task_statuses: job.tasks.map(task => ({
-                task,
-                exit_code: t.phase === 'Completed' ? 0 : 1,
-                message: t.phase === 'Completed' ? '' : `Training ${t.phase.toLowerCase()}.`
-              }))
-            }
-          : {})
+        ...(t.ended ? { task_statuses: taskStatuses(job, t.phase) } : {}),
+        ...(t.logStarted ? { running_records: runningRecords(job, t) } : {})
       },
       algorithm: {
         ...(body.algorithm ?? {}),
@@ -391,6 +486,10 @@ export function createTrainingV2({
     setScript(nameOrDefault, script) {
       scripts.set(nameOrDefault, checkScriptV2(script))
     },
+    find,
+    /** @param {JobV2} job */
+    timelineOf: job => timeline(job),
+    eventsOf,
     /** @param {string} id */
     phaseOf: id => {
       const job = find(id)

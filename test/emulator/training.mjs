@@ -1,6 +1,8 @@
 // State of the emulated training jobs: versions follow a script over real time, and their logs grow while
 // they run. Everything is derived from creation time, stop time and now(), so reads never mutate state.
 
+import { metricSamples } from './insight.mjs'
+
 const RUNNING = 8
 const KILLING = 9
 const KILLED = 12
@@ -31,6 +33,19 @@ const SPECS = new Map([
  * @typedef {{ job_id: number, job_name: string, job_desc: string, workspace_id: string, create_time: number,
  *   versions: Version[] }} Job
  */
+
+/**
+ * v1's system_metric_list: one sample per tick of running time, gpuUtil only on a GPU spec (empty otherwise).
+ * @param {number} runningMs @param {boolean} gpu @param {number} tick
+ */
+function systemMetrics(runningMs, gpu, tick) {
+  const count = Math.floor(runningMs / tick)
+  return {
+    cpuUsage: metricSamples('cpuUsage', count, 0),
+    memUsage: metricSamples('memUsage', count, 0),
+    gpuUtil: gpu ? metricSamples('gpuUtil', count, 0) : []
+  }
+}
 
 /** @param {Script} script */
 export function checkScript(script) {
@@ -244,7 +259,11 @@ export function createTrainingStore({ now, stopDelayMs, logLinesPerTick, tickMs,
         dataset_version_name: '',
         model_id: config.model_id ?? null,
         model_metric_list: '[]',
-        system_metric_list: { cpuUsage: [], memUsage: [], gpuUtil: [] },
+        system_metric_list: systemMetrics(
+          t.runningMs,
+          Number(spec?.gpu_num ?? 0) > 0 && !config.pool_id,
+          version.script.tickMs ?? tickMs
+        ),
         user_image_url: config.user_image_url ?? '',
         user_command: config.user_command ?? '',
         resource_id: version.resource_id,
