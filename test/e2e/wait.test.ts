@@ -119,7 +119,8 @@ describe('waiting for the end', () => {
     expect(run.summary).toMatch(/^\| Status \| stopping: stop requested/m)
     // The log names the version as users know it.
     expect(run.stdout).toContain(`Stopping job ${run.outputs.job_id} version V0001.`)
-    expect(run.summary.trim().split('\n').at(-1)).toMatch(/^\| 2s \| stop requested \(wait timed out\) \|$/)
+    const timeline = run.summary.slice(run.summary.indexOf('### Timeline')).split(/\n(?=#)/)[0] ?? ''
+    expect(timeline.trim().split('\n').at(-1)).toMatch(/^\| 2s \| stop requested \(wait timed out\) \|$/)
   })
 
   test('timeout with stop_on_cancel: false leaves the job running and says so', async () => {
