@@ -150,15 +150,7 @@ export async function explainJobV2(
     postMortemV2(reader, job, end, options),
     readMetricsV2(insight, job.id, job.tasks)
   ])
-  const metrics = summarizeMetrics(read.series)
-  return {
-    failureReason: postMortem.reason,
-    why: serviceWords(postMortem),
-    metricsJson: metricsJson(metrics),
-    postMortem,
-    metrics,
-    metricsMissing: read.missingTasks
-  }
+  return insightOf(postMortem, summarizeMetrics(read.series), read.missingTasks)
 }
 
 /** v1: the metrics come with the version detail (`system_metric_list`); the log tail from aom-log. */
@@ -169,14 +161,18 @@ export async function explainJobV1(
   options: PostMortemOptions = {}
 ): Promise<JobInsight> {
   const postMortem = await postMortemV1(api, detail.jobId, detail.versionId, end, options)
-  const metrics = summarizeMetrics(metricsFromV1Detail(detail.raw))
+  return insightOf(postMortem, summarizeMetrics(metricsFromV1Detail(detail.raw)), [])
+}
+
+/** The same insight from either API's post-mortem and metrics. */
+function insightOf(postMortem: PostMortem, metrics: MetricSummary[], metricsMissing: string[]): JobInsight {
   return {
     failureReason: postMortem.reason,
     why: serviceWords(postMortem),
     metricsJson: metricsJson(metrics),
     postMortem,
     metrics,
-    metricsMissing: []
+    metricsMissing
   }
 }
 

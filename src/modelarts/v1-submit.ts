@@ -5,8 +5,9 @@
 import type { JobDefinition } from '../job/index.js'
 import type { SubmitOptions } from './api.js'
 import type { CreatedVersion, JobSummary, TrainingJobsV1, VersionSummary } from './v1.js'
-import { backoffDelay, defaultRetryPolicy, sleep as realSleep, throttleDelay } from '../huaweicloud/retry.js'
-import { mayHaveLanded, neverSent, retryAfterOf, wasThrottled } from '../huaweicloud/errors.js'
+import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
+import { mayHaveLanded } from '../huaweicloud/errors.js'
+import { waitToResend } from './resend.js'
 import { errorMessage } from '../util/values.js'
 
 export const NAME_TAKEN = 'ModelArts.0103'
@@ -73,18 +74,7 @@ export async function submitTrainingJob(
         if (options.ifExists !== 'new_version') throw error
         break
       }
-      if (neverSent(error) && attempt < maxAttempts) {
-        await sleep(backoffDelay(attempt, defaultRetryPolicy))
-        continue
-      }
-      if (wasThrottled(error) && attempt < maxAttempts) {
-        const delayMs = throttleDelay(retryAfterOf(error), attempt)
-        options.log(
-          `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
-        )
-        await sleep(delayMs)
-        continue
-      }
+      if (attempt < maxAttempts && (await waitToResend(error, attempt, { sleep, log: options.log }))) continue
       if (!mayHaveLanded(error)) throw error
       options.log(
         `The create call for job "${name}" ended without an answer; checking whether the job was made.`
@@ -160,18 +150,7 @@ async function createNewVersion(
         adopted: false
       }
     } catch (error) {
-      if (neverSent(error) && attempt < maxAttempts) {
-        await sleep(backoffDelay(attempt, defaultRetryPolicy))
-        continue
-      }
-      if (wasThrottled(error) && attempt < maxAttempts) {
-        const delayMs = throttleDelay(retryAfterOf(error), attempt)
-        options.log(
-          `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
-        )
-        await sleep(delayMs)
-        continue
-      }
+      if (attempt < maxAttempts && (await waitToResend(error, attempt, { sleep, log: options.log }))) continue
       if (!mayHaveLanded(error)) throw error
       options.log(
         `The create call for a new version of job ${job.jobId} ended without an answer; checking the versions.`

@@ -26,8 +26,8 @@
  */
 import type { TrainingJobsV2, V2Job, V2JobBody } from './v2.js'
 import { V2_NAME_TAKEN } from './v2.js'
-import { mayHaveLanded, neverSent, retryAfterOf, wasThrottled } from '../huaweicloud/errors.js'
-import { backoffDelay, defaultRetryPolicy, throttleDelay } from '../huaweicloud/retry.js'
+import { mayHaveLanded } from '../huaweicloud/errors.js'
+import { waitToResend } from './resend.js'
 import { isRecord } from '../util/values.js'
 
 export const DESCRIPTION_MAX = 256
@@ -275,19 +275,7 @@ export async function submitTrainingJobV2(
         await moveOn()
         continue
       }
-      if (neverSent(error) && creates < maxCreates) {
-        await sleep(backoffDelay(creates, defaultRetryPolicy))
-        continue
-      }
-      // A 429 means the create was refused, not taken: send it again once the service allows.
-      if (wasThrottled(error) && creates < maxCreates) {
-        const delayMs = throttleDelay(retryAfterOf(error), creates)
-        options.log(
-          `The create call was throttled (HTTP 429); sending it again in ${Math.ceil(delayMs / 1000)} s.`
-        )
-        await sleep(delayMs)
-        continue
-      }
+      if (creates < maxCreates && (await waitToResend(error, creates, { sleep, log: options.log }))) continue
       if (!mayHaveLanded(error)) throw error
       maybeOurs.add(name)
       options.log(`The create call for "${name}" ended without an answer; checking whether the job was made.`)
