@@ -3,6 +3,7 @@
  * what a schema can: keys, types, lengths, patterns, required keys; the rules across fields stay the action's.
  * They describe the file as written, so the conveniences (a parameter mapping, numbers as text) are in them.
  * Editors flag every key the request does not document; the action only fails on likely misspellings.
+ * `null` at an optional key means not given, in the editor as in the action.
  */
 import { z } from 'zod'
 import { booleanAsText, decimalAsNumber } from './rules.js'
@@ -49,6 +50,7 @@ export function jobFileJsonSchema(api: Api): JsonSchema {
     }
   }) as JsonSchema
   closeObjects(schema)
+  acceptNullWhereOptional(schema)
   return {
     $schema: schema.$schema,
     title: `ModelArts ${api} training job file`,
@@ -78,4 +80,32 @@ function closeObjects(node: unknown): void {
     schema.additionalProperties = false
   }
   Object.values(schema).forEach(closeObjects)
+}
+
+/** Every property an object does not require also takes null (the vendor's Python SDK sends `job_desc: null`). */
+function acceptNullWhereOptional(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(acceptNullWhereOptional)
+    return
+  }
+  if (typeof node !== 'object' || node === null) return
+  const schema = node as JsonSchema
+  Object.values(schema).forEach(acceptNullWhereOptional)
+  const properties = schema.properties
+  if (typeof properties !== 'object' || properties === null) return
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as unknown[]) : [])
+  const byKey = properties as Record<string, JsonSchema>
+  for (const key of Object.keys(byKey)) if (!required.has(key)) byKey[key] = orNull(byKey[key]!)
+}
+
+/** `schema` or null, written as plainly as the schema allows. */
+function orNull(schema: JsonSchema): JsonSchema {
+  if (Object.keys(schema).length === 0) return schema
+  const NULL = { type: 'null' }
+  if (Array.isArray(schema.anyOf)) return { ...schema, anyOf: [...(schema.anyOf as unknown[]), NULL] }
+  if (Array.isArray(schema.enum)) return { anyOf: [schema, NULL] }
+  const { type } = schema
+  if (typeof type === 'string') return { ...schema, type: [type, 'null'] }
+  if (Array.isArray(type)) return { ...schema, type: [...(type as unknown[]), 'null'] }
+  return { anyOf: [schema, NULL] }
 }

@@ -110,7 +110,7 @@ describe('validate_only on many files', () => {
       inputs: {
         validate_only: 'true',
         job_file:
-          '__fixtures__/jobs/valid/*\n__fixtures__/jobs/v2/samples/*.json\n__fixtures__/jobs/v2/own-code.yaml',
+          '__fixtures__/jobs/valid/*\n__fixtures__/jobs/v2/samples/*.json\n__fixtures__/jobs/v2/*.yaml',
         job_desc: 'from the input'
       }
     })
@@ -127,6 +127,7 @@ describe('validate_only on many files', () => {
     const v2 = titled.filter(g => g.title.includes(': v2 request body'))
     const v1 = titled.filter(g => g.title.includes(': v1 request body'))
     expect(v2.map(g => g.title.split(':')[0]).sort()).toEqual([
+      '✓ __fixtures__/jobs/v2/null-optionals.yaml',
       '✓ __fixtures__/jobs/v2/own-code.yaml',
       '✓ __fixtures__/jobs/v2/samples/sample-1.json',
       '✓ __fixtures__/jobs/v2/samples/sample-2.json',
@@ -134,6 +135,7 @@ describe('validate_only on many files', () => {
       '✓ __fixtures__/jobs/v2/samples/sample-4.json'
     ])
     expect(v1.length + v2.length).toBe(titled.length)
+    // The input fills a description written as null (not given), in v1 (sdk-shape.json) as in v2.
     for (const { body } of v1) expect(body.job_desc).toBe('from the input')
     // v2 keeps the description under metadata; the body is v2's, with no v1 key.
     for (const { body } of v2) {

@@ -32,7 +32,9 @@ describe('committed JSON Schemas', () => {
     ...jobFiles('valid').map(name => ['v1', `valid/${name}`] as const),
     ...jobFiles('vendor').map(name => ['v1', `vendor/${name}`] as const),
     ...jobFiles('v2/samples').map(name => ['v2', `v2/samples/${name}`] as const),
-    ['v2', 'v2/own-code.yaml'] as const
+    ['v2', 'v2/own-code.yaml'] as const,
+    // null at an optional key means not given, in the editor as in the action.
+    ['v2', 'v2/null-optionals.yaml'] as const
   ]
   it.each(valid)('the %s schema accepts %s', (api, relative) => {
     const validate = validators[api]
@@ -57,5 +59,15 @@ describe('committed JSON Schemas', () => {
   ] as const
   it.each(invalid)('the %s schema rejects %s', (api, relative) => {
     expect(validators[api](asData(relative))).toBe(false)
+  })
+
+  it('takes null only where a key is optional, as the action does', () => {
+    const v1 = { job_name: 'n', config: { worker_server_num: 1, model_id: 1, data_url: '/b/', spec_id: 1 } }
+    expect(validators.v1({ ...v1, job_desc: null, config: { ...v1.config, pool_id: null } })).toBe(true)
+    expect(validators.v1({ ...v1, job_name: null })).toBe(false)
+    expect(validators.v1({ ...v1, config: { ...v1.config, worker_server_num: null } })).toBe(false)
+    const v2 = asData('v2/own-code.yaml') as { metadata: Record<string, unknown> }
+    expect(validators.v2({ ...v2, metadata: { ...v2.metadata, description: null } })).toBe(true)
+    expect(validators.v2({ ...v2, metadata: { ...v2.metadata, name: null } })).toBe(false)
   })
 })

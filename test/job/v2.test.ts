@@ -465,6 +465,17 @@ describe('unknown keys and null, as for v1', () => {
     const definition = expectValid(valid(['working_dir: null', 'engine: null']))
     expect(definition?.algorithm).toEqual({ id: '3f5d6706-7b67-408d-8ba0-ec08048c45ed' })
   })
+
+  it('pass a file that writes null for whatever it does not set, sent without those keys', () => {
+    const result = buildV2(jobSource('v2/null-optionals.yaml'))
+    expect(result.diagnostics).toEqual([])
+    expect(result.definition?.metadata).toEqual({ name: 'mnist-v2-nulls' })
+    expect(Object.keys(result.definition?.algorithm ?? {})).not.toContain('parameters')
+    expect(result.definition?.algorithm.inputs).toEqual([
+      { name: 'data_url', remote: { obs: { obs_url: '/my-bucket/mnist/data/' } } }
+    ])
+    expect(Object.keys(result.definition?.spec ?? {})).toEqual(['resource'])
+  })
 })
 
 describe('positions', () => {
