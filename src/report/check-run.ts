@@ -91,9 +91,14 @@ export function batches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST):
   return out
 }
 
-/** Named after the job that runs the step, so a workflow with several validating jobs tells them apart. */
-export function checkRunName(job: string | undefined): string {
-  return job ? `ModelArts job files (${job})` : 'ModelArts job files'
+/**
+ * Named after the job and the step (GITHUB_JOB, GITHUB_ACTION), so several validating jobs, or steps in one job,
+ * each get their own check run. A step's id counts when the user set it: the runner's own start with `__`.
+ */
+export function checkRunName(job: string | undefined, step: string | undefined): string {
+  const stepId = step && !step.startsWith('__') ? step : undefined
+  const parts = [job, stepId].filter(Boolean)
+  return parts.length > 0 ? `ModelArts job files (${parts.join(' / ')})` : 'ModelArts job files'
 }
 
 /** The one-line conclusion: the check run's title. */

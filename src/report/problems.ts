@@ -43,7 +43,7 @@ export async function annotateProblems(
   if (!options.githubToken) {
     reason = fallbackReason({ noToken: true })
   } else {
-    const name = checkRunName(process.env.GITHUB_JOB)
+    const name = checkRunName(process.env.GITHUB_JOB, process.env.GITHUB_ACTION)
     try {
       // Large, and only this path needs it.
       const { postCheckRun } = await import('./check-run-client.js')

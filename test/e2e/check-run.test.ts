@@ -20,6 +20,9 @@ const FILES = 60
 const HEAD_SHA = 'a1'.repeat(20)
 const MERGE_SHA = 'b2'.repeat(20)
 const JOB = 'validate'
+const STEP = 'check-jobs'
+/** Named after the job and the step's id: two validating steps in one job get a check run each. */
+const NAME = `ModelArts job files (${JOB} / ${STEP})`
 
 /** Job file i, with one planted problem: a volumes mapping spanning two lines, or a misspelt parameter key. */
 function jobFile(i: number): string {
@@ -82,7 +85,8 @@ function validate(api: GitHubApi | undefined, token: string | undefined): Promis
       GITHUB_SHA: MERGE_SHA,
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: eventPath,
-      GITHUB_JOB: JOB
+      GITHUB_JOB: JOB,
+      GITHUB_ACTION: STEP
     }
   })
 }
@@ -153,7 +157,7 @@ describe('with checks: write', () => {
     const errors = expected.filter(a => a.annotation_level === 'failure').length
     const [checkRun] = [...api.checkRuns.values()]
     expect(checkRun).toMatchObject({
-      name: `ModelArts job files (${JOB})`,
+      name: NAME,
       head_sha: HEAD_SHA,
       status: 'completed',
       conclusion: 'failure',
@@ -165,7 +169,7 @@ describe('with checks: write', () => {
   test('nothing is drawn twice: no workflow-command annotations; the log and the summary link the check run', () => {
     expect(drawn(run)).toEqual([])
     const url = `${api.url}/html/octo-org/octo-repo/runs/${[...api.checkRuns.keys()][0]}`
-    expect(run.stdout).toContain(`annotated on the check run "ModelArts job files (${JOB})": ${url} (GitHub`)
+    expect(run.stdout).toContain(`annotated on the check run "${NAME}": ${url} (GitHub`)
     expect(run.summary).toContain(`](${url})`)
     expect(run.stdout).toContain(`::group::All ${expected.length} problems`)
     expect(notices(run)).toEqual([])
@@ -177,7 +181,7 @@ describe('with checks: write', () => {
     const invalid = new Set(errors.map(a => a.path)).size
     expect(failure(run)).toBe(
       `${invalid} of ${FILES} job files have problems (${errors.length} errors), ` +
-        `annotated on the check run "ModelArts job files (${JOB})": ${url}; nothing was sent to Huawei Cloud.`
+        `annotated on the check run "${NAME}": ${url}; nothing was sent to Huawei Cloud.`
     )
   })
 

@@ -185,9 +185,19 @@ describe('where the check run goes', () => {
     expect(headShaOf({}, '')).toBeUndefined()
   })
 
-  test('named after the job', () => {
-    expect(checkRunName('validate')).toBe('ModelArts job files (validate)')
-    expect(checkRunName(undefined)).toBe('ModelArts job files')
+  test('named after the job and the step id, so two validating steps in one job do not share a check run', () => {
+    expect(checkRunName('validate', 'jobs-v1')).toBe('ModelArts job files (validate / jobs-v1)')
+    expect(checkRunName('validate', 'jobs-v2')).not.toBe(checkRunName('validate', 'jobs-v1'))
+    expect(checkRunName(undefined, 'jobs-v1')).toBe('ModelArts job files (jobs-v1)')
+  })
+
+  test('a step without an id set by the user is named after the job alone', () => {
+    // The runner makes up `__run`, `__<owner>_<repo>` (with `_2`... for repeats) for steps without an id.
+    expect(checkRunName('validate', '__octo-org_modelarts-action')).toBe('ModelArts job files (validate)')
+    expect(checkRunName('validate', '__run_2')).toBe('ModelArts job files (validate)')
+    expect(checkRunName('validate', undefined)).toBe('ModelArts job files (validate)')
+    expect(checkRunName(undefined, '')).toBe('ModelArts job files')
+    expect(checkRunName(undefined, undefined)).toBe('ModelArts job files')
   })
 })
 
