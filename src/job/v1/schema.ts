@@ -129,7 +129,7 @@ function checkConfig(config: Record<string, unknown>, ctx: Context): void {
     report(ctx, `${present} needs ${missing} as well; add it, or use data_url instead.`, 'Dataset', [present])
   }
 
-  // Rule 3: the job names its resources; spec_id with pool_id is only a warning (see ../v1/warnings.ts).
+  // Rule 3: the job names its resources; spec_id with pool_id is only a warning (in ./profile.ts).
   const flavor = config.flavor
   const flavorCode = isPlainMapping(flavor) && flavor.code !== undefined && flavor.code !== null
   if (!given('spec_id') && !given('pool_id') && !flavorCode) {
