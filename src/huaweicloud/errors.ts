@@ -2,7 +2,7 @@
  * The one place that turns a failed call into a one-line message: what failed, where, and how to fix it.
  * Messages name the method and path only: never the query, headers or request body.
  */
-import { isRecord } from '../util/values.js'
+import { errorMessage, isRecord } from '../util/values.js'
 import type { CredentialKind } from './types.js'
 
 /** `credentials`: no credentials could be had for the request (e.g. the OIDC exchange failed); it was never sent. */
@@ -283,7 +283,7 @@ export function tooLargeError(request: RequestLabel, maxBytes: number): HuaweiCl
 
 /** Getting credentials failed before the request was sent: a credential failure, never an ambiguous call. */
 export function credentialsError(request: RequestLabel, cause: unknown): HuaweiCloudError {
-  const message = cause instanceof Error ? cause.message : String(cause)
+  const message = errorMessage(cause)
   return new HuaweiCloudError(message, { kind: 'credentials', requestSent: false, retryable: false })
 }
 

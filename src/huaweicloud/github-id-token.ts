@@ -5,6 +5,7 @@
  */
 import { HttpClient } from '@actions/http-client'
 import { withRetry, type Random, type Sleep } from './retry.js'
+import { errorMessage } from '../util/values.js'
 
 export interface IdTokenRequest {
   /** ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN; absent without `id-token: write`. */
@@ -109,7 +110,7 @@ export async function requestGithubIdToken(options: IdTokenRequest): Promise<str
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code
           throw new IdTokenError(
-            `the runner's token service could not be reached (${code ?? (error as Error).message})`,
+            `the runner's token service could not be reached (${code ?? errorMessage(error)})`,
             code === undefined || RETRY_CODES.has(code)
           )
         }
@@ -118,11 +119,11 @@ export async function requestGithubIdToken(options: IdTokenRequest): Promise<str
       {
         policy: { maxAttempts: options.maxAttempts ?? 4, baseDelayMs: 1000, maxElapsedMs: 60_000 },
         classify: error => ({ retry: error instanceof IdTokenError && error.retryable }),
-        ...(options.sleep ? { sleep: options.sleep } : {}),
-        ...(options.random ? { random: options.random } : {})
+        sleep: options.sleep,
+        random: options.random
       }
     )
   } catch (error) {
-    throw new Error(`Could not get the workflow's OIDC token: ${(error as Error).message}.`)
+    throw new Error(`Could not get the workflow's OIDC token: ${errorMessage(error)}.`)
   }
 }

@@ -6,6 +6,7 @@
 import type { ApiResponse, Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
 import { numberOf } from './v2.js'
+import { isRecord, textOf } from '../util/values.js'
 
 type Json = Record<string, unknown>
 
@@ -104,11 +105,7 @@ async function withinBudget<T>(budgetMs: number, work: (signal: AbortSignal) => 
   }
 }
 
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const recordOf = (value: unknown): Json => (isRecord(value) ? value : {})
-const textOf = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 const itemsOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : [])
 
 export function parseV1Specs(body: unknown): V1Spec[] {

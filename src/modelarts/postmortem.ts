@@ -9,6 +9,7 @@ import type { JobStatus } from './api.js'
 import type { JobInsightV2, V2Event } from './v2-insight.js'
 import type { TrainingJobsV2, V2Job } from './v2.js'
 import { numberOf } from './v2.js'
+import { isRecord, textOf } from '../util/values.js'
 
 /** How the follow step's wait ended. */
 export type JobEnd =
@@ -55,10 +56,6 @@ export interface PostMortemOptions {
 
 const EMPTY: PostMortem = { reason: '', tasks: [], endReasons: [], events: [], logTails: [], unread: [] }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const textOf = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 /** One line: service text may hold line breaks and runs of spaces. */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
 

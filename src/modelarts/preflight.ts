@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../job/diagnostic.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import { errorMessage } from '../util/values.js'
 import type { DefinitionPath, LocateInJob, V1JobDefinition, V2JobDefinition } from '../job/index.js'
 import type {
   NameCheck,
@@ -81,7 +82,7 @@ class Round {
     } catch (error) {
       // No credentials to sign with: the create would fail the same way, so that is the answer, not a warning.
       if (error instanceof HuaweiCloudError && error.kind === 'credentials') throw error
-      this.failures.push(`${list} (${error instanceof Error ? error.message : String(error)})`)
+      this.failures.push(`${list} (${errorMessage(error)})`)
       return undefined
     }
   }

@@ -5,6 +5,7 @@
 import type { Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
 import { numberOf } from './v2.js'
+import { isRecord, textOf } from '../util/values.js'
 
 type Json = Record<string, unknown>
 
@@ -33,11 +34,6 @@ export interface JobInsightV2 {
 
 export const METRICS_NOT_READY = 'ModelArts.2777'
 const EVENTS_LIMIT_MAX = 100
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const textOf = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 
 export function parseEvents(body: unknown): V2Event[] {
   const events = isRecord(body) && Array.isArray(body.events) ? body.events : []

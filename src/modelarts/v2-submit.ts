@@ -28,6 +28,7 @@ import type { TrainingJobsV2, V2Job, V2JobBody } from './v2.js'
 import { V2_NAME_TAKEN } from './v2.js'
 import { mayHaveLanded } from '../huaweicloud/errors.js'
 import { waitToResend } from './resend.js'
+import { sleep as abortableSleep } from '../huaweicloud/retry.js'
 import { isRecord } from '../util/values.js'
 
 export const DESCRIPTION_MAX = 256
@@ -188,7 +189,7 @@ export async function submitTrainingJobV2(
   body: V2JobBody,
   options: V2SubmitOptions
 ): Promise<V2Submitted> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const sleep = options.sleep ?? abortableSleep
   const settleMs = options.settleMs ?? 5000
   const maxCreates = options.maxCreates ?? 5
   const base = body.metadata.name

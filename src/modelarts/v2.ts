@@ -4,7 +4,8 @@
  */
 import type { ApiResponse, Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
-import { isRecord } from '../util/values.js'
+import { sleep as abortableSleep } from '../huaweicloud/retry.js'
+import { isRecord, textOf } from '../util/values.js'
 
 type Json = Record<string, unknown>
 
@@ -81,8 +82,6 @@ export interface TrainingJobsV2Options {
 }
 
 const recordOf = (value: unknown): Json => (isRecord(value) ? value : {})
-const textOf = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 /** Numbers may come as strings ("1024"). */
 export function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value
@@ -138,7 +137,7 @@ export function trainingJobsV2(
   const root = `${endpoint}/v2/${encodeURIComponent(projectId)}`
   const jobs = `${root}/training-jobs`
   const jobUrl = (id: string): string => `${jobs}/${encodeURIComponent(id)}`
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const sleep = options.sleep ?? abortableSleep
 
   return {
     async create(body: V2JobBody): Promise<V2Job> {

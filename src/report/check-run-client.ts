@@ -5,6 +5,7 @@
 import { context, getOctokit } from '@actions/github'
 import { checkRunRequests, headShaOf, type CheckRunRequest } from './check-run.js'
 import type { Diagnostic } from '../job/diagnostic.js'
+import { errorMessage } from '../util/values.js'
 
 /** Why the check run could not carry the problems; status is the HTTP status when GitHub answered. */
 export class CheckRunError extends Error {
@@ -94,6 +95,5 @@ async function closeQuietly(
 
 function asCheckRunError(error: unknown): CheckRunError {
   const status = (error as { status?: unknown }).status
-  const message = error instanceof Error ? error.message : String(error)
-  return new CheckRunError(message, typeof status === 'number' ? status : undefined)
+  return new CheckRunError(errorMessage(error), typeof status === 'number' ? status : undefined)
 }

@@ -133,8 +133,8 @@ export function setDuration(ms: number): void {
 
 /** When the wait is over: why the run did not complete ('' when it did) and its metrics as JSON. */
 export function setInsight(insight: { failureReason: string; metricsJson: string }): void {
-  core.setOutput('failure_reason', insight.failureReason)
-  core.setOutput('metrics', insight.metricsJson)
+  setOutput('failure_reason', insight.failureReason)
+  setOutput('metrics', insight.metricsJson)
 }
 
 export function markFinished(how: Finished): void {

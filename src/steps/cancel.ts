@@ -12,6 +12,7 @@ import {
   type SentCreate,
   type TrainingJobsApi
 } from '../modelarts/api.js'
+import { sleep as abortableSleep } from '../huaweicloud/retry.js'
 import { markFinished, type SavedJob } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
 import { printText } from '../report/untrusted.js'
@@ -111,7 +112,7 @@ async function findSent(
   sent: SentCreate,
   deps: Pick<LeftoverDeps, 'log' | 'sleep'>
 ): Promise<JobRef | undefined> {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const sleep = deps.sleep ?? abortableSleep
   const find = (): Promise<JobRef | undefined> => api.findSent?.(sent) ?? Promise.resolve(undefined)
   const ref = (await find()) ?? (await sleep(SENT_SETTLE_MS), await find())
   deps.log(

@@ -10,3 +10,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name
   return String(error)
 }
+
+/** A loose scalar from a service answer as text: a string as it is, a number written out, anything else ''. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+}

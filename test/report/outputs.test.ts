@@ -6,7 +6,13 @@ import { jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { markFinished, markMainStarted, setStatus, setValidation } from '../../src/report/outputs.js'
+import {
+  markFinished,
+  markMainStarted,
+  setInsight,
+  setStatus,
+  setValidation
+} from '../../src/report/outputs.js'
 
 const running = { name: 'Running', code: 8, phase: 'running', terminal: false, description: '' } as const
 const saved = { ...process.env }
@@ -44,10 +50,12 @@ test('without them, nothing is printed as a command, and one warning per missing
   delete process.env.GITHUB_STATE
   setStatus(running)
   setValidation({ valid: true, filesChecked: 1, problems: 0 })
+  setInsight({ failureReason: '::error::forged by a log line', metricsJson: '{}' })
   markMainStarted()
   markFinished('ended')
   const text = printed.join('')
   expect(text).not.toMatch(/^\s*::(?:set-output|save-state)/im)
+  expect(text).not.toContain('forged')
   const warnings = printed.filter(line => line.startsWith('::warning::'))
   expect(warnings).toHaveLength(2)
   expect(warnings[0]).toContain('GITHUB_OUTPUT is not set')
