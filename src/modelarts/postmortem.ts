@@ -99,7 +99,12 @@ export function lastLines(text: string, count: number): string[] {
 /** What happened, first: "failed", "stopped at the timeout (2h)", ... */
 function headline(end: JobEnd): string {
   const status = end.status
-  const named = status ? `${status.name}${status.description ? ` (${status.description})` : ''}` : ''
+  // `abnormal (abnormal)` says nothing twice: a description equal to the name is left out.
+  const described =
+    status?.description && status.description.toLowerCase() !== status.name.toLowerCase()
+      ? ` (${status.description})`
+      : ''
+  const named = status ? `${status.name}${described}` : ''
   switch (end.outcome) {
     case 'terminal':
       return `Training job ${named}`
