@@ -5,6 +5,7 @@ import {
   lastLines,
   postMortemV1,
   postMortemV2,
+  serviceWords,
   taskFailures,
   type JobEnd
 } from '../../src/modelarts/postmortem.js'
@@ -120,6 +121,17 @@ describe('failureReason', () => {
   test('a description equal to the status name is not repeated', () => {
     expect(failureReason({ outcome: 'terminal', status: v2Status('Abnormal') }, none)).toBe(
       'Training job abnormal'
+    )
+  })
+
+  test('the service words open a sentence of their own: the lead-in capitalised, service text as sent', () => {
+    const tail = { task: 'job.0', lines: ['step 3 loss=0.4.'] }
+    expect(serviceWords({ ...none, logTails: [tail] })).toBe('Last log line: step 3 loss=0.4')
+    expect(failureReason(failed, { ...none, logTails: [tail] })).toBe(
+      'Training job failed (the run failed); last log line: step 3 loss=0.4'
+    )
+    expect(serviceWords({ ...none, tasks: [{ task: 'worker-0', exitCode: 1, message: '' }] })).toBe(
+      'worker-0 exit code 1'
     )
   })
 
