@@ -140,9 +140,19 @@ try {
   })
   await add('v2 pre-flight, create, flavors answer 403', preflightV2('create'))
   forbidden.remaining = 0
-  emulator.inject({ path: /training-job-flavors$/, kind: 'status', status: 503, times: 1e6 })
+  const unavailable = emulator.inject({
+    path: /training-job-flavors$/,
+    kind: 'status',
+    status: 503,
+    times: 1e6
+  })
   // Retried with backoff until the list budget (3 s) runs out: few runs.
   await add('v2 pre-flight, create, flavors answer 503', preflightV2('create'), 3)
+  unavailable.remaining = 0
+  // No answer at all: the attempt on the wire ends with the budget too, not at its 10 s timeout.
+  const hang = emulator.inject({ path: /training-job-engines$/, kind: 'hang', times: 1e6 })
+  await add('v2 pre-flight, create, engines hang', preflightV2('create'), 3)
+  hang.remaining = 0
 } finally {
   http.dispose()
   await emulator.close()
@@ -171,5 +181,6 @@ for (const row of table)
 console.log('')
 console.log('Reads of one round go out in parallel: a round costs about one round trip, not one per list.')
 console.log(
-  'A list answering 5xx is retried until its 3 s budget runs out, then skipped with the one warning.'
+  'A list answering 5xx, or not at all, costs at most its 3 s budget (retries and the attempt on the wire),'
 )
+console.log('then it is skipped with the one warning.')

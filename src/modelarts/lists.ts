@@ -80,8 +80,8 @@ export interface ServiceListsV2 {
 /** Pre-flight reads wait less than a create would: they may be skipped with a warning. */
 export const LIST_TIMEOUT_MS = 10_000
 /**
- * After this long a failing list read is not retried again (an attempt on the wire still ends by its
- * timeout): a 5xx on a list must not hold the create back for the full retry budget of a create's reads.
+ * A list read, its retries and the attempt on the wire included, ends after this long: a 5xx or a hanging
+ * list must not hold the create back for the full retry budget or timeout of a create's reads.
  */
 export const LIST_RETRY_BUDGET_MS = 3_000
 
@@ -90,16 +90,29 @@ export interface ListOptions {
   retryBudgetMs?: number
 }
 
-/** Runs `work` with a signal that stops its retries after `budgetMs`. */
-async function withinBudget<T>(budgetMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` within `budgetMs`: each attempt times out by then (`timeoutMs`), the signal stops retries, and
+ * the read gives up when the budget is spent, whatever is still on the wire (it ends by its own timeout).
+ */
+async function withinBudget<T>(
+  budgetMs: number,
+  work: (signal: AbortSignal, timeoutMs: number) => Promise<T>
+): Promise<T> {
   const controller = new AbortController()
+  const spent = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+  })
   const timer = setTimeout(
-    () => controller.abort(new Error(`still failing after ${budgetMs / 1000} s of retries`)),
+    () => controller.abort(new Error(`not read within ${budgetMs / 1000} s`)),
     budgetMs
   )
   timer.unref?.()
+  const working = work(controller.signal, Math.min(LIST_TIMEOUT_MS, budgetMs))
+  // Settled either way: the loser of the race must not be an unhandled rejection.
+  working.catch(() => undefined)
+  spent.catch(() => undefined)
   try {
-    return await work(controller.signal)
+    return await Promise.race([working, spent])
   } finally {
     clearTimeout(timer)
   }
@@ -194,13 +207,13 @@ export function serviceListsV1(
   const root = `${endpoint}/v1/${encodeURIComponent(projectId)}/job`
   const budget = options.retryBudgetMs ?? LIST_RETRY_BUDGET_MS
   const read = async (path: string): Promise<ApiResponse<Json | undefined>> =>
-    withinBudget(budget, signal =>
+    withinBudget(budget, (signal, timeoutMs) =>
       http.request<Json | undefined>({
         method: 'GET',
         url: `${root}/${path}`,
         query: { job_type: 'train' },
         idempotent: true,
-        timeoutMs: LIST_TIMEOUT_MS,
+        timeoutMs,
         signal
       })
     )
@@ -225,14 +238,14 @@ export function serviceListsV2(
   const read = async (path: string, query?: Record<string, string>): Promise<Json | undefined> =>
     withinBudget(
       budget,
-      async signal =>
+      async (signal, timeoutMs) =>
         (
           await http.request<Json | undefined>({
             method: 'GET',
             url: `${root}/${path}`,
             query,
             idempotent: true,
-            timeoutMs: LIST_TIMEOUT_MS,
+            timeoutMs,
             signal
           })
         ).body

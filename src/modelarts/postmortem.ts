@@ -96,7 +96,12 @@ export function lastLines(text: string, count: number): string[] {
 /** What happened, first: "failed", "stopped at the timeout (2h)", ... */
 function headline(end: JobEnd): string {
   const status = end.status
-  const named = status ? `${status.name}${status.description ? ` (${status.description})` : ''}` : ''
+  // `abnormal (abnormal)` says nothing twice: a description equal to the name is left out.
+  const described =
+    status?.description && status.description.toLowerCase() !== status.name.toLowerCase()
+      ? ` (${status.description})`
+      : ''
+  const named = status ? `${status.name}${described}` : ''
   switch (end.outcome) {
     case 'terminal':
       return `Training job ${named}`
@@ -122,20 +127,26 @@ export function failureReason(end: JobEnd, words: Words): string {
   return cut(oneLine([headline(end), ...wordsOf(words)].join('; ')))
 }
 
-/** The service's words alone, without the headline (the failure line says the status itself); '' when none. */
+/**
+ * The service's words alone, without the headline (the failure line says the status itself), as a sentence
+ * of its own: the action's own lead-in ("Last log line:") capitalised, the service's text as sent; '' when none.
+ */
 export function serviceWords(words: Words): string {
-  return cut(oneLine(wordsOf(words).join('; ')))
+  return cut(oneLine(wordsOf(words, 'sentence').join('; ')))
 }
 
 const cut = (reason: string): string =>
   reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason
 
-function wordsOf(words: Words): string[] {
+/** `sentence`: the parts open a sentence, so the action's own first word is capitalised. */
+function wordsOf(words: Words, start: 'clause' | 'sentence' = 'clause'): string[] {
+  const own = (phrase: string): string =>
+    start === 'sentence' ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase
   const parts: string[] = []
   const task = words.tasks.find(t => t.exitCode !== undefined && t.exitCode !== 0) ?? words.tasks[0]
   if (task) {
     const code = task.exitCode !== undefined ? ` exit code ${task.exitCode}` : ''
-    parts.push(`${task.task || 'a task'}${code}${task.message ? `: ${task.message}` : ''}`)
+    parts.push(`${task.task || own('a task')}${code}${task.message ? `: ${task.message}` : ''}`)
   }
   const endReason = words.endReasons.at(-1)
   if (endReason && !parts.some(part => part.includes(endReason))) parts.push(endReason)
@@ -146,7 +157,7 @@ function wordsOf(words: Words): string[] {
       .flatMap(tail => tail.lines)
       .filter(line => line.trim() !== '')
       .at(-1)
-    if (lastLine) parts.push(`last log line: ${oneLine(lastLine)}`)
+    if (lastLine) parts.push(`${own('last log line')}: ${oneLine(lastLine)}`)
   }
   // Joined with '; ' and ended by the caller: a part's own full stop would double up.
   return parts.map(part => part.replace(/\.+$/, ''))

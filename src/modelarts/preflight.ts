@@ -2,7 +2,8 @@
  * Pre-flight: a valid definition checked against the service's own lists before anything is created.
  * Read-only. The lists are read in parallel (one round; a second only when the v2 name check is not served
  * and a search stands in). Problems are diagnostics at the value's line and column, or at the input that set
- * it, with the nearest valid values. A list that cannot be read never blocks: one warning for all of them.
+ * it, with the nearest valid values. A list that cannot be read, or answers no entries, never blocks: one
+ * warning for all of them.
  * Dedicated pools (`pool_id`) are not checked against the public lists. A read that could not even be signed
  * (kind `credentials`, e.g. a failed OIDC exchange) is thrown: every later request would fail the same way.
  */
@@ -75,10 +76,19 @@ class Round {
   readonly failures: string[] = []
   reads = 0
 
+  /**
+   * An empty list is taken as unread, not as "nothing exists": a shape the action does not parse (or a
+   * service that lists nothing here) must not refuse every create.
+   */
   async read<T>(list: string, work: () => Promise<T>): Promise<T | undefined> {
     this.reads++
     try {
-      return await work()
+      const answer = await work()
+      if (Array.isArray(answer) && answer.length === 0) {
+        this.failures.push(`${list} (no entries in the answer)`)
+        return undefined
+      }
+      return answer
     } catch (error) {
       // No credentials to sign with: the create would fail the same way, so that is the answer, not a warning.
       if (error instanceof HuaweiCloudError && error.kind === 'credentials') throw error
@@ -347,16 +357,19 @@ function checkV2Engine(request: PreflightV2, engines: V2Engine[]): Diagnostic[] 
 }
 
 function checkV2Quota(request: PreflightV2, quotas: V2Quota[]): Diagnostic[] {
-  return quotas
-    .filter(q => q.resource === 'job-num' && q.used >= q.quota)
-    .map(q =>
-      problem(
-        request.locate,
-        [],
-        'Quota',
-        `The training job quota is used up: ${q.resource} ${q.used} of ${q.quota} used; delete finished jobs or ask for a higher quota (training-quotas).`
+  return (
+    quotas
+      // A negative quota (-1) conventionally means unlimited.
+      .filter(q => q.resource === 'job-num' && q.quota >= 0 && q.used >= q.quota)
+      .map(q =>
+        problem(
+          request.locate,
+          [],
+          'Quota',
+          `The training job quota is used up: ${q.resource} ${q.used} of ${q.quota} used; delete finished jobs or ask for a higher quota (training-quotas).`
+        )
       )
-    )
+  )
 }
 
 function suggest(values: readonly string[], lead: string): string {
@@ -372,10 +385,23 @@ function nearestBy<T>(items: readonly T[], distance: (item: T) => number): T[] {
     .map(({ item }) => item)
 }
 
-/** Nearest by edit distance of the text, case ignored. */
+/** The leading letters of a value, its family: `pytorch` of `pytorch_1.8.0-cuda…`, `tf` of `tf-1.8.0`. */
+const familyOf = (text: string): string => /^[a-z]*/.exec(text)?.[0] ?? ''
+
+/**
+ * Nearest by edit distance of the text, case ignored; values of the same family first, so that a version
+ * nobody has (`pytorch_9.9`) suggests the other versions of its engine before a short unrelated id.
+ */
 function nearestText<T>(items: readonly T[], wanted: string, textOf: (item: T) => string): T[] {
   const target = wanted.toLowerCase()
-  return nearestBy(items, item => levenshtein(target, textOf(item).toLowerCase()))
+  const family = familyOf(target)
+  // Any edit distance is below this: a family match always ranks first.
+  const apart = target.length + Math.max(0, ...items.map(item => textOf(item).length)) + 1
+  return nearestBy(items, item => {
+    const text = textOf(item).toLowerCase()
+    const other = family !== '' && familyOf(text) !== family ? apart : 0
+    return other + levenshtein(target, text)
+  })
 }
 
 /** Edit distance in O(|a|·|b|) time and O(|b|) memory: list entries are short. */

@@ -1,9 +1,14 @@
 /** Why a job did not complete, for the summary: the service's words, then each task's log tail collapsed. Pure. */
 import type { PostMortem } from '../modelarts/postmortem.js'
+import { escapeMarkdown } from './summary.js'
 
-/** Service text as Markdown text: no HTML, no line breaks. */
-const text = (value: string): string =>
+/** Service text inside HTML (`<summary>`): no tags, no line breaks. */
+const html = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ').trim()
+/** Service text as Markdown text: no HTML, no emphasis or links (`OOM *killed*` stays as written). */
+const text = (value: string): string => escapeMarkdown(html(value))
+/** Service text in a code span: shown literally there, so only a backtick (which would end it) is changed. */
+const codeSpan = (value: string): string => `\`${value.replace(/\s+/g, ' ').trim().replace(/`/g, "'")}\``
 
 /** A fence longer than any run of backticks in `body`, so log text cannot close it. */
 function fenced(body: string): string {
@@ -19,9 +24,7 @@ export function postMortemMarkdown(p: PostMortem): string {
   const facts: string[] = []
   for (const task of p.tasks) {
     const code = task.exitCode !== undefined ? ` exit code ${task.exitCode}` : ''
-    facts.push(
-      `- \`${text(task.task).replace(/`/g, "'")}\`${code}${task.message ? `: ${text(task.message)}` : ''}`
-    )
+    facts.push(`- ${codeSpan(task.task)}${code}${task.message ? `: ${text(task.message)}` : ''}`)
   }
   for (const reason of p.endReasons) facts.push(`- End reason: ${text(reason)}`)
   for (const event of p.events) {
@@ -34,7 +37,7 @@ export function postMortemMarkdown(p: PostMortem): string {
     const count = tail.lines.length
     lines.push(
       '<details>',
-      `<summary>Last ${count} ${count === 1 ? 'line' : 'lines'} of ${text(tail.task)}</summary>`,
+      `<summary>Last ${count} ${count === 1 ? 'line' : 'lines'} of ${html(tail.task)}</summary>`,
       '',
       fenced(tail.lines.join('\n')),
       '',

@@ -3,7 +3,7 @@
  * logs and metrics. Before the create, a job the service would refuse is annotated where it is written and
  * nothing is created; after a wait, the step says why the job did not complete and shows its metrics.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/server.mjs'
@@ -21,6 +21,10 @@ afterAll(async () => {
   await emulator.close()
   rmSync(workspace, { recursive: true, force: true })
 })
+
+/** A list answer as the emulator serves it by default. */
+const listFixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(process.cwd(), '__fixtures__/service-lists', name), 'utf8'))
 
 const credentials = () => ({
   endpoint: emulator.url,
@@ -218,7 +222,8 @@ describe('after a v1 wait', () => {
     expect(run.summary).toContain('### Why the job did not complete')
     expect(run.summary).toMatch(/<details>\n<summary>Last \d+ lines of [^<]+<\/summary>/)
     const warning = run.commands.find(c => c.command === 'warning' && /ended failed/.test(c.message))
-    expect(warning?.message).toContain('last log line:')
+    // A sentence of its own after the status: capitalised.
+    expect(warning?.message).toMatch(/ ended failed[^.]*\. Last log line: /)
   })
 
   test('a completed job: failure_reason empty, metrics as JSON and as a table with sparklines', async () => {
@@ -363,6 +368,46 @@ describe('pre-flight before a v2 create', () => {
     const warnings = run.commands.filter(c => c.command === 'warning')
     expect(warnings).toHaveLength(1)
     expect(warnings[0]!.message).toMatch(/^Pre-flight could not read training-job-flavors/)
+  })
+})
+
+describe('pre-flight lists that say nothing or hang', () => {
+  test('an empty flavor list is unread, not "no flavor exists": one warning, and the job is created', async () => {
+    const name = uniqueName('v2-empty')
+    emulator.setLists({ v2Flavors: { total_count: 0, items: [] } })
+    try {
+      const before = emulator.requests.length
+      const run = await runIn({ job_file: v2File(name, ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 1']) })
+      expect(run.code).toBe(0)
+      expect(v2Creates(before)).toHaveLength(1)
+      expect(run.commands.filter(c => c.command === 'error')).toEqual([])
+      const warnings = run.commands.filter(c => c.command === 'warning')
+      expect(warnings.map(w => w.message)).toEqual([
+        expect.stringMatching(/^Pre-flight could not read training-job-flavors \(no entries in the answer\):/)
+      ])
+    } finally {
+      emulator.setLists({ v2Flavors: listFixture('v2-flavors.json') })
+    }
+  })
+
+  test('a hanging engine list holds the create back for its 3 s budget, not its 10 s timeout', async () => {
+    const name = uniqueName('v2-hang')
+    const hang = emulator.inject({ path: /\/training-job-engines$/, kind: 'hang', times: 5 })
+    try {
+      const before = emulator.requests.length
+      const run = await runIn({ job_file: v2File(name, ['flavor_id: modelarts.vm.cpu.8u', 'node_count: 1']) })
+      expect(run.code).toBe(0)
+      const [create] = v2Creates(before)
+      const [read] = listReads(before, /\/training-job-engines$/)
+      expect(create).toBeDefined()
+      // The budget is 3 s; well under the 10 s an attempt may otherwise take, with room for a loaded machine.
+      expect(create!.at - read!.at).toBeLessThan(7_000)
+      const warnings = run.commands.filter(c => c.command === 'warning')
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]!.message).toMatch(/training-job-engines \(not read within 3 s\)/)
+    } finally {
+      hang.remaining = 0
+    }
   })
 })
 

@@ -5,7 +5,7 @@ import { jest } from '@jest/globals'
 import { HuaweiCloudError } from '../../src/huaweicloud/errors.js'
 import type { ApiRequest, ApiResponse, Requester } from '../../src/huaweicloud/http.js'
 import {
-  LIST_TIMEOUT_MS,
+  LIST_RETRY_BUDGET_MS,
   parseV2Flavors,
   parseV2Quotas,
   serviceListsV1,
@@ -37,7 +37,7 @@ const fixture = (name: string): unknown =>
 const ENDPOINT = 'https://modelarts.example'
 
 describe('v1 lists', () => {
-  test('resource specs and engines are read for training, with a short timeout', async () => {
+  test('resource specs and engines are read for training, each attempt within the list budget', async () => {
     const { http, seen } = fake(req =>
       req.url.endsWith('resource-specs')
         ? { body: fixture('v1-resource-specs.json') }
@@ -47,8 +47,8 @@ describe('v1 lists', () => {
     const [specs, engines] = await Promise.all([lists.resourceSpecs(), lists.aiEngines()])
     expect(seen.every(r => r.signal instanceof AbortSignal && !r.signal.aborted)).toBe(true)
     expect(seen.map(r => [r.method, r.url, r.query, r.idempotent, r.timeoutMs])).toEqual([
-      ['GET', `${ENDPOINT}/v1/p%201/job/resource-specs`, { job_type: 'train' }, true, LIST_TIMEOUT_MS],
-      ['GET', `${ENDPOINT}/v1/p%201/job/ai-engines`, { job_type: 'train' }, true, LIST_TIMEOUT_MS]
+      ['GET', `${ENDPOINT}/v1/p%201/job/resource-specs`, { job_type: 'train' }, true, LIST_RETRY_BUDGET_MS],
+      ['GET', `${ENDPOINT}/v1/p%201/job/ai-engines`, { job_type: 'train' }, true, LIST_RETRY_BUDGET_MS]
     ])
     expect(specs[0]).toEqual({
       specId: 1,
@@ -75,9 +75,35 @@ test('a list read stops retrying after its budget, with a reason that says so', 
         })
     }
     const reading = serviceListsV2(http, ENDPOINT, 'p1', { retryBudgetMs: 2000 }).flavors()
-    const outcome = expect(reading).rejects.toThrow('still failing after 2 s of retries')
+    const outcome = expect(reading).rejects.toThrow('not read within 2 s')
     jest.advanceTimersByTime(2000)
     await outcome
+  } finally {
+    jest.useRealTimers()
+  }
+})
+
+test('a hanging list read ends within its budget: the attempt on the wire is bounded too', async () => {
+  jest.useFakeTimers()
+  try {
+    const seen: ApiRequest[] = []
+    // As the real requester: the signal stops retries only; an attempt ends at its own timeout.
+    const http: Requester = {
+      request: req => {
+        seen.push(req)
+        return new Promise((_, reject) => {
+          setTimeout(() => reject(new Error(`timed out after ${req.timeoutMs} ms`)), req.timeoutMs)
+        })
+      }
+    }
+    let settled = false
+    const reading = serviceListsV1(http, ENDPOINT, 'p1', { retryBudgetMs: 3000 }).resourceSpecs()
+    reading.catch(() => undefined).finally(() => (settled = true))
+    const outcome = expect(reading).rejects.toThrow(/3 s/)
+    await jest.advanceTimersByTimeAsync(3000)
+    expect(settled).toBe(true)
+    await outcome
+    expect(seen[0]?.timeoutMs).toBeLessThanOrEqual(3000)
   } finally {
     jest.useRealTimers()
   }

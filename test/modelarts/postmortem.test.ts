@@ -5,6 +5,7 @@ import {
   lastLines,
   postMortemV1,
   postMortemV2,
+  serviceWords,
   taskFailures,
   type JobEnd
 } from '../../src/modelarts/postmortem.js'
@@ -117,6 +118,23 @@ describe('failureReason', () => {
     expect(failureReason({ outcome: 'terminal', status: v2Status('Completed') }, none)).toBe('')
   })
 
+  test('a description equal to the status name is not repeated', () => {
+    expect(failureReason({ outcome: 'terminal', status: v2Status('Abnormal') }, none)).toBe(
+      'Training job abnormal'
+    )
+  })
+
+  test('the service words open a sentence of their own: the lead-in capitalised, service text as sent', () => {
+    const tail = { task: 'job.0', lines: ['step 3 loss=0.4.'] }
+    expect(serviceWords({ ...none, logTails: [tail] })).toBe('Last log line: step 3 loss=0.4')
+    expect(failureReason(failed, { ...none, logTails: [tail] })).toBe(
+      'Training job failed (the run failed); last log line: step 3 loss=0.4'
+    )
+    expect(serviceWords({ ...none, tasks: [{ task: 'worker-0', exitCode: 1, message: '' }] })).toBe(
+      'worker-0 exit code 1'
+    )
+  })
+
   test('is one line, cut at 500 characters', () => {
     const long = { ...none, tasks: [{ task: 'w', exitCode: 1, message: 'x'.repeat(900) }] }
     const reason = failureReason(failed, long)
@@ -178,6 +196,21 @@ describe('postMortemMarkdown', () => {
     expect(md).toContain('- Event 2024-01-01T00:00:03+08:00 (Job): Training job failed.')
     expect(md).toContain('<summary>Last 2 lines of worker-0</summary>')
     expect(md).toContain('````text\n```\n<script>x</script>\n````')
+  })
+
+  test('service text is not read as Markdown or HTML', () => {
+    const md = postMortemMarkdown({
+      reason: 'Training job failed; OOM *killed* in __init__ <b>',
+      tasks: [{ task: 'worker-0', exitCode: 137, message: 'OOM *killed* [x](y)' }],
+      endReasons: ['_gone_'],
+      events: [{ time: 't', level: 'Error', message: '`rm` **bold**', source: 'Job' }],
+      logTails: [],
+      unread: []
+    })
+    expect(md).toContain('> Training job failed; OOM \\*killed\\* in \\_\\_init\\_\\_ &lt;b&gt;')
+    expect(md).toContain('- `worker-0` exit code 137: OOM \\*killed\\* \\[x\\](y)')
+    expect(md).toContain('- End reason: \\_gone\\_')
+    expect(md).toContain('(Job): \\`rm\\` \\*\\*bold\\*\\*')
   })
 
   test('nothing on success', () => {

@@ -255,6 +255,40 @@ describe('v2 pre-flight', () => {
     expect(result.warning?.match(/could not read/g)).toHaveLength(1)
   })
 
+  test('an empty list is unread, never "not in the list": it joins the one warning', async () => {
+    const text = V2_FILE(
+      '    flavor_id: modelarts.vm.cpu.8u\n    node_count: 1',
+      '    engine_id: pytorch_0.0'
+    )
+    const fake = fakeV2({
+      flavors: async () => ({ total_count: 0, items: [] }),
+      engines: async () => ({ items: [] })
+    })
+    const result = await v2(text, fake)
+    expect(result.diagnostics).toEqual([])
+    expect(result.warning).toMatch(
+      /^Pre-flight could not read training-job-flavors \(no entries in the answer\); training-job-engines \(no entries in the answer\)/
+    )
+    expect(result.warning?.match(/could not read/g)).toHaveLength(1)
+  })
+
+  test('a quota of -1 is unlimited: no error however many jobs are used', async () => {
+    const text = V2_FILE('    flavor_id: modelarts.vm.cpu.8u\n    node_count: 1')
+    const result = await v2(text, fakeV2({ quotas: [{ resource: 'job-num', quota: -1, used: 120 }] }))
+    expect(result.diagnostics).toEqual([])
+  })
+
+  test('an unknown engine suggests its own family first (pytorch_ before tf-)', async () => {
+    const text = V2_FILE(
+      '    flavor_id: modelarts.vm.cpu.8u\n    node_count: 1',
+      '    engine_id: pytorch_9.9'
+    )
+    const { diagnostics } = await v2(text, fakeV2())
+    const suggested = /the nearest are (.*)\.$/.exec(diagnostics[0]?.message ?? '')?.[1]?.split('; ') ?? []
+    expect(suggested.slice(0, 2).every(id => id.startsWith('pytorch_'))).toBe(true)
+    expect(suggested).toHaveLength(3)
+  })
+
   test('validate mode checks resources only: no name check, no quota', async () => {
     const fake = fakeV2({ name: 'taken', quotas: [{ resource: 'job-num', quota: 1, used: 1 }] })
     const result = await v2(
@@ -383,6 +417,18 @@ describe('v1 pre-flight', () => {
     expect(failing.diagnostics).toEqual([])
     expect(failing.warning).toMatch(/resource-specs .*; ai-engines /)
   })
+})
+
+test('v1: an empty spec or engine list is unread, with the one warning', async () => {
+  const lists: ServiceListsV1 = {
+    resourceSpecs: async () => parseV1Specs({ specs: [] }),
+    aiEngines: async () => parseV1Engines({})
+  }
+  const result = await v1(V1_FILE('  spec_id: 1\n  worker_server_num: 1\n  engine_id: 10'), {}, lists)
+  expect(result.diagnostics).toEqual([])
+  expect(result.warning).toMatch(
+    /resource-specs \(no entries in the answer\); ai-engines \(no entries in the answer\)/
+  )
 })
 
 test('levenshtein counts single-character edits', () => {
