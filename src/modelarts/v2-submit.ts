@@ -25,7 +25,7 @@
  * only tried after the old one was seen held by somebody else's job.
  */
 import type { TrainingJobsV2, V2Job, V2JobBody } from './v2.js'
-import { V2_NAME_TAKEN } from './v2.js'
+import { nameTakenMessage, V2_NAME_TAKEN } from './v2.js'
 import { mayHaveLanded } from '../huaweicloud/errors.js'
 import { waitToResend } from './resend.js'
 import { isRecord } from '../util/values.js'
@@ -226,11 +226,7 @@ export async function submitTrainingJobV2(
     marker,
     adopted
   })
-  const taken = (): SubmitError =>
-    new SubmitError(
-      `A training job named "${name}" already exists in workspace ${workspace ?? '0'} (ModelArts.2751): ` +
-        'choose another job_name, delete the old job, or set if_exists: new_version to start a series.'
-    )
+  const taken = (): SubmitError => new SubmitError(nameTakenMessage(name, workspace))
   const crowded = (): SubmitError =>
     series
       ? new SubmitError(

@@ -185,7 +185,7 @@ describe('train on merge: a series of jobs', () => {
     })
     expect(again.code).toBe(1)
     expect(failure(again)).toBe(
-      `A training job named "${name}" already exists in workspace 0 (ModelArts.2751): choose another job_name, delete the old job, or set if_exists: new_version to start a series.`
+      `A training job named "${name}" already exists in workspace 0 (ModelArts.2751): set if_exists: new_version to name each run's job ${name}-V0001, ${name}-V0002, ..., choose another job_name, or delete the old job.`
     )
     expect(creates(before)).toHaveLength(1)
     expect(jobsNamed(name)).toHaveLength(1)

@@ -191,8 +191,9 @@ describe('submitTrainingJobV2: if_exists fail', () => {
       (e: unknown) => e as Error
     )
     expect(error).toBeInstanceOf(SubmitError)
-    expect(error.message).toMatch(
-      /"nightly" already exists in workspace ws1 \(ModelArts.2751\).*if_exists: new_version/
+    expect(error.message).toBe(
+      'A training job named "nightly" already exists in workspace ws1 (ModelArts.2751): set if_exists: new_version ' +
+        "to name each run's job nightly-V0001, nightly-V0002, ..., choose another job_name, or delete the old job."
     )
     expect(error.message).not.toContain('\n')
     expect(service.calls).toEqual(['create nightly'])
