@@ -33,6 +33,8 @@ export interface V2Job {
   startTime?: number
   /** Task ids for the log, e.g. `worker-0`. */
   tasks: string[]
+  /** spec.resource.node_count: how many tasks the job has, before `tasks` lists them all. */
+  nodeCount?: number
   /** Everything the service returned, for the summary (may hold secrets under `endpoints`). */
   raw: Json
 }
@@ -126,6 +128,8 @@ export function parseJob(body: unknown, fallbackId = ''): V2Job {
   if (durationMs !== undefined) job.durationMs = durationMs
   const startTime = numberOf(status.start_time)
   if (startTime !== undefined && startTime > 0) job.startTime = startTime
+  const nodeCount = numberOf(recordOf(recordOf(raw.spec).resource).node_count)
+  if (nodeCount !== undefined) job.nodeCount = nodeCount
   return job
 }
 
