@@ -216,6 +216,7 @@ describe('structured inputs keep their indentation', () => {
     expect(built.diagnostics).toEqual([])
     expect(built.api).toBe('v2')
     expect(built.definition).toEqual({
+      kind: 'job',
       metadata: { name: 'from-input' },
       algorithm: { id: 'algo-1' },
       spec: { resource: { flavor_id: 'modelarts.vm.cpu.8u', node_count: 1 } }

@@ -102,9 +102,10 @@ export function buildJobDefinition(
   if (!result.success || diagnostics.some(d => d.severity === 'error')) return { api, diagnostics }
   const definition = placeUnknownKeys(result.data, prepared.value, profile.schema, profile.keyOrder)
   const locate: LocateInJob = path => diagnoser.locate(path)
-  return api === 'v1'
-    ? { api, definition: definition as V1JobDefinition, locate, diagnostics }
-    : { api, definition: definition as V2JobDefinition, locate, diagnostics }
+  if (api === 'v1') return { api, definition: definition as V1JobDefinition, locate, diagnostics }
+  const v2 = definition as V2JobDefinition
+  // The service's samples all send kind first; a body built without one (no file, or a file without it) too.
+  return { api, definition: v2.kind === undefined ? { kind: 'job', ...v2 } : v2, locate, diagnostics }
 }
 
 /**

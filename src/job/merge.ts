@@ -2,7 +2,7 @@
 import type { Diagnostic } from './diagnostic.js'
 import type { DefinitionPath } from './load.js'
 import type { Api } from './profile.js'
-import { copyEntry, isPlainMapping, readYamlText, setEntry } from './yaml.js'
+import { copyEntry, entryText, isPlainMapping, readYamlText, setEntry } from './yaml.js'
 import {
   DEFINITION_INPUT_NAMES,
   TOP_LEVEL_INPUT_NAMES,
@@ -191,48 +191,85 @@ export function applyOverrides(
     diagnostics.push(inputProblem(OVERRIDES_INPUT, 'API version', message, [key]))
   }
   if (diagnostics.length > 0) return diagnostics
-  mergeMapping(tree, overrides, [], origins)
+  mergeMapping(tree, overrides, [], { origins, parameters: PARAMETERS[api] })
   return diagnostics
+}
+
+/**
+ * The parameter list of each API, which may also be written as a mapping {name: value}, and the key its
+ * items are merged on (v1 items have a `label` where v2 items have a `name`).
+ */
+const PARAMETERS: Readonly<Record<Api, { path: string; key: string }>> = {
+  v1: { path: JSON.stringify(['config', 'parameter']), key: 'label' },
+  v2: { path: JSON.stringify(['algorithm', 'parameters']), key: 'name' }
+}
+
+interface Merge {
+  origins: InputOrigins
+  parameters: { path: string; key: string }
 }
 
 function mergeMapping(
   target: Record<string, unknown>,
   source: Record<string, unknown>,
   path: DefinitionPath,
-  origins: InputOrigins
+  merge: Merge
 ): void {
   for (const key of Object.keys(source)) {
-    const from = source[key]
-    const into = target[key]
+    let from = source[key]
+    let into = target[key]
     const here = [...path, key]
-    if (isPlainMapping(from) && isPlainMapping(into)) mergeMapping(into, from, here, origins)
-    else if (Array.isArray(from) && Array.isArray(into) && allNamed(from) && allNamed(into))
-      mergeNamedList(into, from, here, origins)
+    const isParameters = JSON.stringify(here) === merge.parameters.path
+    const itemKey = isParameters ? merge.parameters.key : 'name'
+    // Parameters written as a mapping on one side and as a list on the other merge item by item too.
+    if (isParameters) {
+      if (isPlainMapping(from) && Array.isArray(into)) from = mappingAsItems(from, itemKey)
+      else if (Array.isArray(from) && isPlainMapping(into)) {
+        into = mappingAsItems(into, itemKey)
+        setEntry(target, key, into)
+      }
+    }
+    if (isPlainMapping(from) && isPlainMapping(into)) mergeMapping(into, from, here, merge)
+    else if (Array.isArray(from) && Array.isArray(into) && allKeyed(from, itemKey) && allKeyed(into, itemKey))
+      mergeKeyedList(into, from, here, itemKey, merge)
     else {
       copyEntry(target, key, source, key)
-      origins.set(here, OVERRIDES_INPUT)
+      merge.origins.set(here, OVERRIDES_INPUT)
     }
   }
 }
 
-function mergeNamedList(
+/** The mapping form {name: value} as the list the API takes, as the schemas read it: values keep their source text. */
+function mappingAsItems(mapping: Record<string, unknown>, itemKey: string): Record<string, unknown>[] {
+  return Object.keys(mapping).map(name => {
+    const item: Record<string, unknown> = {}
+    setEntry(item, itemKey, name)
+    setEntry(item, 'value', entryText(mapping, name, mapping[name]))
+    return item
+  })
+}
+
+function mergeKeyedList(
   target: unknown[],
   source: unknown[],
   path: DefinitionPath,
-  origins: InputOrigins
+  itemKey: string,
+  merge: Merge
 ): void {
   for (const item of source) {
     if (!isPlainMapping(item)) continue
-    const index = target.findIndex(existing => isPlainMapping(existing) && existing.name === item.name)
+    const index = target.findIndex(
+      existing => isPlainMapping(existing) && existing[itemKey] === item[itemKey]
+    )
     const existing = target[index]
     if (index >= 0 && isPlainMapping(existing)) {
-      mergeMapping(existing, item, [...path, index], origins)
+      mergeMapping(existing, item, [...path, index], merge)
     } else {
       target.push(item)
-      origins.set([...path, target.length - 1], OVERRIDES_INPUT)
+      merge.origins.set([...path, target.length - 1], OVERRIDES_INPUT)
     }
   }
 }
 
-const allNamed = (list: unknown[]): boolean =>
-  list.every(item => isPlainMapping(item) && typeof item.name === 'string')
+const allKeyed = (list: unknown[], itemKey: string): boolean =>
+  list.every(item => isPlainMapping(item) && typeof item[itemKey] === 'string')

@@ -62,6 +62,8 @@ export interface RunDetail {
   durationMs?: number
   /** The tasks whose logs the run writes, when the status read names them (v2 `status.tasks`); v1 lists log files itself. */
   tasks?: string[]
+  /** How many tasks the run has, when the status read says so before `tasks` names them all (v2 node_count). */
+  taskCount?: number
 }
 
 /** What a log read gets from the wait besides the line callback. */

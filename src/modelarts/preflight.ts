@@ -21,7 +21,7 @@ import type {
   V2Flavor,
   V2Quota
 } from './lists.js'
-import type { V2Job } from './v2.js'
+import { nameTakenMessage, type V2Job } from './v2.js'
 
 /** `create` checks everything; `validate` (validate_only) the resources only: not the name, not the quota. */
 export type PreflightMode = 'create' | 'validate'
@@ -250,7 +250,7 @@ async function preflightV2(request: PreflightV2): Promise<PreflightResult> {
         request.locate,
         ['metadata', 'name'],
         'Job name',
-        `A training job named "${request.name ?? ''}" already exists in workspace ${workspaceId ?? '0'}; choose another name, delete the old job, or set if_exists: new_version.`
+        nameTakenMessage(request.name ?? '', workspaceId)
       )
     )
   }

@@ -65,7 +65,8 @@ export function v2Api(calls: TrainingJobsV2, options: V2ApiOptions): TrainingJob
       return {
         status: v2Status(job.phase, job.secondaryPhase),
         durationMs: job.durationMs,
-        tasks: job.tasks
+        tasks: job.tasks,
+        ...(job.nodeCount !== undefined && { taskCount: job.nodeCount })
       }
     },
     async stop(ref) {

@@ -82,11 +82,14 @@ function splitLines(text: string): string[] {
 
 /**
  * v2: the tasks come from each status read (`RunDetail.tasks`, kept when a read fails or names none);
- * each line once, in order, per task, prefixed by the task when there are several.
+ * each line once, in order, per task, prefixed by the task when there are several. Several is known from the
+ * task count (node_count) as soon as a status read gives it, so a first task's lines are prefixed too when
+ * they are read before the others appear in the status; once several, always several.
  */
 export function v2LogReader(api: Pick<TrainingJobsV2, 'logPreview'>, jobId: string): LogReader {
   const tasks: string[] = []
   const cursors = new Map<string, WindowCursor>()
+  let several = false
   return {
     async read(line, untilAborted, final, poll) {
       for (const task of poll.run?.tasks ?? []) {
@@ -94,7 +97,7 @@ export function v2LogReader(api: Pick<TrainingJobsV2, 'logPreview'>, jobId: stri
         cursors.set(task, startCursor())
         tasks.push(task)
       }
-      const several = tasks.length > 1
+      several ||= tasks.length > 1 || (poll.run?.taskCount ?? 0) > 1
       for (const task of tasks) {
         const preview = await untilAborted(api.logPreview(jobId, task))
         if (!preview) continue

@@ -6,8 +6,8 @@
  * - Marker: `gha:{owner}/{repo}:{run_id}:{run_attempt}:{nonce}`, appended to the user's description after one
  *   space (the user's text first and whole). The nonce (8 hex digits, new for every submit) tells apart the
  *   matrix legs of one run attempt, which share run id and attempt. When the total would pass 256 characters
- *   the short form `gha:{run_id}:{run_attempt}:{nonce}` is used; when even that does not fit, nothing is
- *   sent and the error says how long the description may be.
+ *   the short form `gha:{run_id}:{run_attempt}:{nonce}` is used; when even that does not fit, the user's text
+ *   is sent as it is, without a marker (the service accepts it), and the log says once what that costs.
  * - Names: `if_exists: fail` uses job_name as it is. `if_exists: new_version` uses a series
  *   `{job_name}-V0001`, `-V0002`, ...: the next number after the highest member found by a name search
  *   (members are exactly `{job_name}-V` + four digits); version_name is `V000N`.
@@ -20,12 +20,13 @@
  *   (creation is asynchronous), then send the same name and marker again. A 2751 for a name sent before is
  *   searched the same way: adopted if it carries the marker; if the job holding the name is visible without
  *   the marker, it is somebody else's (`fail`: error, `new_version`: next number); if it is not visible at all
- *   the submit stops with an error rather than risk a second job.
+ *   the submit stops with an error rather than risk a second job. Without a marker nothing can be adopted:
+ *   an ambiguous failure stops the submit with an error naming the name, with no search and no re-send.
  * Never two jobs for one submit: a name is only ever re-sent after a search found nothing, and a new name is
  * only tried after the old one was seen held by somebody else's job.
  */
 import type { TrainingJobsV2, V2Job, V2JobBody } from './v2.js'
-import { V2_NAME_TAKEN } from './v2.js'
+import { nameTakenMessage, V2_NAME_TAKEN } from './v2.js'
 import { mayHaveLanded } from '../huaweicloud/errors.js'
 import { waitToResend } from './resend.js'
 import { sleep as abortableSleep } from '../huaweicloud/retry.js'
@@ -69,7 +70,7 @@ export interface V2Submitted {
   name: string
   /** `V0002` in a series; '' with if_exists: fail. */
   versionName: string
-  /** The marker written into the description. */
+  /** The marker written into the description; '' when the user's description left no room for one. */
   marker: string
   /** True when the create's answer was lost and a search found the job. */
   adopted: boolean
@@ -96,7 +97,10 @@ export function runMarkers(run: RunIdentity, nonce: string): string[] {
   ]
 }
 
-/** The user's description with the marker after it, within 256 characters. */
+/**
+ * The user's description with the marker after it, within 256 characters; when not even the short marker fits,
+ * the user's text unchanged and no marker (marker '').
+ */
 export function describeWithMarker(
   userText: string,
   run: RunIdentity,
@@ -110,16 +114,19 @@ export function describeWithMarker(
     const description = `${userText}${separator}${marker}`
     if (description.length <= DESCRIPTION_MAX) return { description, marker }
   }
-  const short = runMarkers(run, nonce).at(-1) ?? ''
-  const room = DESCRIPTION_MAX - short.length - 1
-  throw new SubmitError(
-    `job_desc (metadata.description) is ${userText.length} characters; the action appends a ${short.length}-character ` +
-      `run marker to it for exactly-once creation, and ModelArts allows 256 in all: shorten it to at most ${room} characters.`
-  )
+  return { description: userText, marker: '' }
+}
+
+/** The longest description that leaves room for the short marker, and that marker's length. */
+function markerRoom(run: RunIdentity, nonce: string): { room: number; length: number } {
+  const length = (runMarkers(run, nonce).at(-1) ?? '').length
+  return { room: DESCRIPTION_MAX - length - 1, length }
 }
 
 /** True when `description` ends with `marker` as a word of its own (the service may trim around it). */
 export function hasMarker(description: string, marker: string): boolean {
+  // No marker was sent: nothing can be recognised as this run's.
+  if (marker === '') return false
   const text = description.trimEnd()
   if (!text.endsWith(marker)) return false
   const before = text.length - marker.length
@@ -169,8 +176,8 @@ export async function findMarkedJob(
 }
 
 /**
- * What makes a submit fail before anything is sent: a series base too long for its suffix, a description with
- * no room for the marker. Pure, so a step can check it before it connects.
+ * What makes a submit fail before anything is sent: a series base too long for its suffix. Pure, so a step can
+ * check it before it connects.
  */
 export function checkSubmit(body: V2JobBody, options: Pick<V2SubmitOptions, 'ifExists' | 'run'>): void {
   const base = body.metadata.name
@@ -180,8 +187,6 @@ export function checkSubmit(body: V2JobBody, options: Pick<V2SubmitOptions, 'ifE
         `and ModelArts allows 64: shorten it to at most ${SERIES_BASE_MAX} characters.`
     )
   }
-  // Any nonce has the same length.
-  describeWithMarker(body.metadata.description ?? '', options.run, '00000000')
 }
 
 export async function submitTrainingJobV2(
@@ -196,11 +201,18 @@ export async function submitTrainingJobV2(
   const workspace = body.metadata.workspace_id
   const series = options.ifExists === 'new_version'
   checkSubmit(body, options)
-  const { description, marker } = describeWithMarker(
-    body.metadata.description ?? '',
-    options.run,
-    options.nonce ?? randomNonce()
-  )
+  const nonce = options.nonce ?? randomNonce()
+  const userText = body.metadata.description ?? ''
+  const { description, marker } = describeWithMarker(userText, options.run, nonce)
+  const { room, length } = markerRoom(options.run, nonce)
+  if (marker === '') {
+    options.log(
+      `job_desc (metadata.description) is ${userText.length} characters: no room is left for the ` +
+        `${length}-character run marker (at most ${room} characters leave room), so it is sent without one. ` +
+        "Should the answer to the create be lost, the action cannot tell this run's job from another and stops " +
+        'rather than adopt or create one.'
+    )
+  }
 
   const holders = (name: string): Promise<V2Job[]> => jobsNamed(api, name, workspace)
   const ours = (jobs: V2Job[]): V2Job | undefined => jobs.find(job => hasMarker(job.description, marker))
@@ -227,11 +239,7 @@ export async function submitTrainingJobV2(
     marker,
     adopted
   })
-  const taken = (): SubmitError =>
-    new SubmitError(
-      `A training job named "${name}" already exists in workspace ${workspace ?? '0'} (ModelArts.2751): ` +
-        'choose another job_name, delete the old job, or set if_exists: new_version to start a series.'
-    )
+  const taken = (): SubmitError => new SubmitError(nameTakenMessage(name, workspace))
   const crowded = (): SubmitError =>
     series
       ? new SubmitError(
@@ -278,6 +286,14 @@ export async function submitTrainingJobV2(
       }
       if (creates < maxCreates && (await waitToResend(error, creates, { sleep, log: options.log }))) continue
       if (!mayHaveLanded(error)) throw error
+      if (marker === '') {
+        throw new SubmitError(
+          `The create call for "${name}" ended without an answer, and with no run marker in its description ` +
+            `the action cannot tell whether it made the job: look for "${name}" among the training jobs before ` +
+            `running again, and keep job_desc to at most ${room} characters so that the action can find its job ` +
+            'by itself.'
+        )
+      }
       maybeOurs.add(name)
       options.log(`The create call for "${name}" ended without an answer; checking whether the job was made.`)
       const found = ours(await holders(name)) ?? (await sleep(settleMs), ours(await holders(name)))

@@ -34,6 +34,8 @@ export interface V2Job {
   startTime?: number
   /** Task ids for the log, e.g. `worker-0`. */
   tasks: string[]
+  /** spec.resource.node_count: how many tasks the job has, before `tasks` lists them all. */
+  nodeCount?: number
   /** Everything the service returned, for the summary (may hold secrets under `endpoints`). */
   raw: Json
 }
@@ -66,6 +68,18 @@ export interface TrainingJobsV2 {
 }
 
 export const V2_NAME_TAKEN = 'ModelArts.2751'
+
+/**
+ * The one line for a taken job name, whoever finds it (the pre-flight before the create, or the create answering
+ * ModelArts.2751): the code the service gives for it, and what to do.
+ */
+export function nameTakenMessage(name: string, workspaceId: string | undefined): string {
+  return (
+    `A training job named "${name}" already exists in workspace ${workspaceId ?? '0'} (${V2_NAME_TAKEN}): ` +
+    `set if_exists: new_version to name each run's job ${name}-V0001, ${name}-V0002, ..., ` +
+    'choose another job_name, or delete the old job.'
+  )
+}
 export const V2_JOB_NOT_FOUND = 'ModelArts.2775'
 export const V2_NOT_TERMINABLE = 'ModelArts.2796'
 export const V2_STATUS_CHANGED = 'ModelArts.2878'
@@ -113,6 +127,8 @@ export function parseJob(body: unknown, fallbackId = ''): V2Job {
   if (durationMs !== undefined) job.durationMs = durationMs
   const startTime = numberOf(status.start_time)
   if (startTime !== undefined && startTime > 0) job.startTime = startTime
+  const nodeCount = numberOf(recordOf(recordOf(raw.spec).resource).node_count)
+  if (nodeCount !== undefined) job.nodeCount = nodeCount
   return job
 }
 

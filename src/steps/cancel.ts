@@ -112,6 +112,14 @@ async function findSent(
   sent: SentCreate,
   deps: Pick<LeftoverDeps, 'log' | 'sleep'>
 ): Promise<JobRef | undefined> {
+  if (sent.marker === '') {
+    // Without a marker, a job of that name may as well be another run's: it is never taken for this one's.
+    deps.log(
+      `The main step was killed while creating "${sent.name}", sent without a run marker (job_desc left no room ` +
+        'for one): whether the job was made cannot be told; look for it among the training jobs and stop it there.'
+    )
+    return undefined
+  }
   const sleep = deps.sleep ?? abortableSleep
   const find = (): Promise<JobRef | undefined> => api.findSent?.(sent) ?? Promise.resolve(undefined)
   const ref = (await find()) ?? (await sleep(SENT_SETTLE_MS), await find())

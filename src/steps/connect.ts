@@ -123,7 +123,7 @@ const noAuthorizer: Authorizer = { description: 'none', authorize: async () => (
 
 /**
  * The checks a create must pass before anything is sent, the IAM project lookup included: for v2 a series
- * base with room for `-V0001`, a description with room for the run marker. Throws the one line to fail with.
+ * base with room for `-V0001`. Throws the one line to fail with.
  */
 export async function checkBeforeSending(settings: CreateSettings, choice: ApiChoice): Promise<void> {
   if (choice.api !== 'v2' || !choice.definition) return

@@ -338,7 +338,10 @@ describe('pre-flight before a v2 create', () => {
     expect(v2Creates(before)).toHaveLength(0)
     const [error] = again.commands.filter(c => c.command === 'error')
     expect(error!.properties).toMatchObject({ file, line: '3', title: 'Job name' })
-    expect(error!.message).toContain(`A training job named "${name}" already exists`)
+    // The same line as the create's ModelArts.2751 (v2-create.test.ts): the code and what to do.
+    expect(error!.message).toContain(
+      `A training job named "${name}" already exists in workspace 0 (ModelArts.2751): set if_exists: new_version to name each run's job ${name}-V0001, ${name}-V0002, ..., choose another job_name, or delete the old job.`
+    )
   })
 
   test('training-job-names answering 404: a search finds the taken name (a second round)', async () => {
@@ -351,7 +354,9 @@ describe('pre-flight before a v2 create', () => {
       const again = await runIn({ job_file: file })
       expect(again.code).toBe(1)
       expect(v2Creates(before)).toHaveLength(0)
-      expect(failure(again) + again.commands.map(c => c.message).join('\n')).toContain('already exists')
+      expect(failure(again) + again.commands.map(c => c.message).join('\n')).toContain(
+        `A training job named "${name}" already exists in workspace 0 (ModelArts.2751): set if_exists: new_version`
+      )
     } finally {
       emulator.setNameCheck('ok')
     }

@@ -185,7 +185,7 @@ describe('train on merge: a series of jobs', () => {
     })
     expect(again.code).toBe(1)
     expect(failure(again)).toBe(
-      `A training job named "${name}" already exists in workspace 0 (ModelArts.2751): choose another job_name, delete the old job, or set if_exists: new_version to start a series.`
+      `A training job named "${name}" already exists in workspace 0 (ModelArts.2751): set if_exists: new_version to name each run's job ${name}-V0001, ${name}-V0002, ..., choose another job_name, or delete the old job.`
     )
     expect(creates(before)).toHaveLength(1)
     expect(jobsNamed(name)).toHaveLength(1)
@@ -215,6 +215,37 @@ describe('exactly once', () => {
     })
     expect(run.stdout).toContain('adopting it instead of creating it again')
     expect(markerOf(jobs[0]!)).toMatch(MARKER)
+  })
+
+  test('a job_desc with no room for the run marker: sent as written, with one warning', async () => {
+    const name = uniqueName('v2-long-desc')
+    const description = 'd'.repeat(250)
+    const run = await runAction({
+      inputs: { ...credentials(), job_file: OWN_CODE, job_name: name, job_desc: description }
+    })
+    expect(failure(run)).toBe('')
+    expect(run.code).toBe(0)
+    expect(jobsNamed(name).map(job => job.description)).toEqual([description])
+    const warnings = run.stdout.split('\n').filter(line => line.includes('no room is left for the'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('job_desc (metadata.description) is 250 characters')
+  })
+
+  test('no room for the marker and the answer lost: one job, and the step stops naming it, no second create', async () => {
+    const name = uniqueName('v2-long-reset')
+    emulator.inject({ method: 'POST', path: createPath(), kind: 'reset', commit: true })
+    const before = emulator.requests.length
+    const run = await runAction({
+      inputs: { ...credentials(), job_file: OWN_CODE, job_name: name, job_desc: 'd'.repeat(250) },
+      env: { MODELARTS_HTTP_TIMEOUT: '5s' }
+    })
+    expect(run.code).toBe(1)
+    expect(failure(run)).toMatch(
+      new RegExp(`^The create call for "${name}" ended without an answer, .* look for "${name}" among`)
+    )
+    expect(jobsNamed(name)).toHaveLength(1)
+    expect(creates(before)).toHaveLength(1)
+    expect(run.outputs.job_id).toBeUndefined()
   })
 
   test('a concurrent run takes the next name first: this run makes a new job under the next name', async () => {
@@ -270,18 +301,9 @@ describe('exactly once', () => {
 })
 
 describe('bad input: one line, no request', () => {
-  test.each([
-    [
-      'a series base longer than 58 characters',
-      { job_name: 'n'.repeat(59), if_exists: 'new_version' },
+  test('a series base longer than 58 characters', async () => {
+    const line =
       /^job_name "n{59}" is 59 characters; with if_exists: new_version the action appends -V0001 and ModelArts allows 64: shorten it to at most 58 characters\.$/
-    ],
-    [
-      'a description with no room for the run marker',
-      { job_desc: 'd'.repeat(250) },
-      /^job_desc \(metadata\.description\) is 250 characters; .* shorten it to at most \d+ characters\.$/
-    ]
-  ])('%s', async (_what, extra, line) => {
     const before = emulator.requests.length
     // No project_id: not even the IAM lookup of the project is made before the check.
     const run = await runAction({
@@ -291,8 +313,8 @@ describe('bad input: one line, no request', () => {
         region: emulator.region,
         iam_endpoint: emulator.url,
         job_file: OWN_CODE,
-        job_name: uniqueName('v2-bad'),
-        ...extra
+        job_name: 'n'.repeat(59),
+        if_exists: 'new_version'
       }
     })
     expect(run.code).toBe(1)

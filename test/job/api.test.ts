@@ -56,10 +56,26 @@ describe('a v2 definition from inputs alone', () => {
     expect(result.api).toBe('v2')
     expect(result.diagnostics).toEqual([])
     expect(result.definition).toEqual({
+      kind: 'job',
       metadata: { name: 'no-file' },
       algorithm: { id: 'algo-1' },
       spec: { resource: { flavor_id: 'modelarts.vm.cpu.8u', node_count: 1 } }
     })
+  })
+
+  it('sends kind: job first when neither a file nor the overrides set it', () => {
+    const bare = buildJobDefinition(undefined, { job_name: 'no-file' }, { overrides })
+    expect(Object.keys(bare.definition ?? {})).toEqual(['kind', 'metadata', 'algorithm', 'spec'])
+    expect(bare.definition).toMatchObject({ kind: 'job' })
+    const withoutKind = { file: 'job.yaml', text: V2_YAML.text.replace(/^kind: job\n/m, '') }
+    expect(withoutKind.text).not.toContain('kind:')
+    const fromFile = buildJobDefinition(withoutKind, {})
+    expect(fromFile.diagnostics.filter(d => d.severity === 'error')).toEqual([])
+    expect(Object.keys(fromFile.definition ?? {})).toEqual(['kind', 'metadata', 'algorithm', 'spec'])
+    expect(fromFile.definition).toMatchObject({ kind: 'job' })
+    // A kind the file or the overrides write is sent as written, where written.
+    const written = buildJobDefinition(withoutKind, {}, { overrides: 'kind: job' })
+    expect(Object.keys(written.definition ?? {})).toEqual(['metadata', 'algorithm', 'spec', 'kind'])
   })
 
   it('names the input to set for a missing name', () => {

@@ -1,5 +1,10 @@
 /** Inputs replace job-file fields key by key; problems with input values name the input. */
-import { DEFINITION_INPUT_NAMES, type DefinitionInputs } from '../../src/job/index.js'
+import {
+  buildJobDefinition,
+  DEFINITION_INPUT_NAMES,
+  type DefinitionInputs,
+  type JobSource
+} from '../../src/job/index.js'
 import { buildV1, jobSource, jobWithConfig, validConfigWith } from './fixtures.js'
 
 const errorsOf = (inputs: DefinitionInputs, source = validConfigWith([])) =>
@@ -210,5 +215,85 @@ describe('inputs without a job file', () => {
     expect(result.diagnostics).toMatchObject([{ rule: 'Resource pool', path: ['config'] }])
     expect(result.diagnostics[0]?.input).toBeUndefined()
     expect(result.diagnostics[0]?.file).toBeUndefined()
+  })
+})
+
+describe('parameters written in the other form than the file, merged by overrides', () => {
+  const V2_MAP = jobSource('v2/own-code.yaml') // algorithm.parameters as a mapping
+  const V2_LIST = jobSource('v2/samples/sample-3.json') // algorithm.parameters as a [{name, value}] list
+  const v2Parameters = (source: JobSource, inputs: DefinitionInputs, overrides: string) => {
+    const result = buildJobDefinition(source, inputs, { overrides })
+    if (result.api !== 'v2') throw new Error('v2 expected')
+    expect(result.diagnostics.filter(d => d.severity === 'error')).toEqual([])
+    return result.definition?.algorithm.parameters
+  }
+
+  it('a list over a file mapping changes the named items and keeps the others, with their source text', () => {
+    const overrides = 'algorithm: {parameters: [{name: epochs, value: "20"}, {name: seed, value: "7"}]}'
+    expect(v2Parameters(V2_MAP, {}, overrides)).toEqual([
+      { name: 'learning_rate', value: '1.0' },
+      { name: 'use_amp', value: 'False' },
+      { name: 'epochs', value: '20' },
+      { name: 'seed', value: '7' }
+    ])
+  })
+
+  it('a mapping over a file list changes the named items and keeps the others, with their source text', () => {
+    const overrides = 'algorithm: {parameters: {world_size: 4, lr: 0.10, dist: True}}'
+    expect(v2Parameters(V2_LIST, {}, overrides)).toEqual([
+      { name: 'dist', value: 'True' },
+      { name: 'world_size', value: '4' },
+      { name: 'lr', value: '0.10' }
+    ])
+  })
+
+  it('a list over a mapping that the parameter input wrote merges the same way', () => {
+    const overrides = 'algorithm: {parameters: [{name: b, value: "3", description: third}]}'
+    expect(v2Parameters(V2_LIST, { parameter: 'a: 1\nb: 2\n' }, overrides)).toEqual([
+      { name: 'a', value: '1' },
+      { name: 'b', value: '3', description: 'third' }
+    ])
+  })
+
+  it('names the overrides input for a problem in an item it wrote, and keeps the file items valid', () => {
+    const result = buildJobDefinition(
+      V2_MAP,
+      {},
+      { overrides: 'algorithm: {parameters: [{name: seed, value: [1]}]}' }
+    )
+    expect(result.diagnostics.filter(d => d.severity === 'error')).toMatchObject([
+      { rule: 'Type', input: 'overrides', path: ['algorithm', 'parameters', 3, 'value'] }
+    ])
+  })
+
+  it('v1: config.parameter merges on label, a mapping over a list and a list over a mapping', () => {
+    const list = validConfigWith([
+      'parameter:',
+      '  - {label: lr, value: "0.01"}',
+      '  - {label: epochs, value: "3"}'
+    ])
+    expect(
+      buildV1(list, {}, { overrides: 'config: {parameter: {epochs: 10, seed: 7}}' }).definition?.config
+        .parameter
+    ).toEqual([
+      { label: 'lr', value: '0.01' },
+      { label: 'epochs', value: '10' },
+      { label: 'seed', value: '7' }
+    ])
+    const mapping = validConfigWith(['parameter:', '  lr: 0.010', '  amp: False'])
+    expect(
+      buildV1(mapping, {}, { overrides: 'config: {parameter: [{label: lr, value: "0.5"}]}' }).definition
+        ?.config.parameter
+    ).toEqual([
+      { label: 'lr', value: '0.5' },
+      { label: 'amp', value: 'False' }
+    ])
+  })
+
+  it('the parameter input still replaces the file parameters whole, in either form', () => {
+    expect(v2Parameters(V2_MAP, { parameter: '- {name: only, value: "1"}' }, '')).toEqual([
+      { name: 'only', value: '1' }
+    ])
+    expect(v2Parameters(V2_LIST, { parameter: 'only: 1' }, '')).toEqual([{ name: 'only', value: '1' }])
   })
 })

@@ -217,7 +217,11 @@ describe('v2 pre-flight', () => {
         path: ['metadata', 'name']
       })
     ])
-    expect(diagnostics[0]?.message).toMatch(/already exists in workspace 0; choose another name/)
+    // The same line as a create refused with ModelArts.2751 (v2-submit.test.ts): the code and what to do.
+    expect(diagnostics[0]?.message).toBe(
+      'A training job named "mnist" already exists in workspace 0 (ModelArts.2751): set if_exists: new_version ' +
+        "to name each run's job mnist-V0001, mnist-V0002, ..., choose another job_name, or delete the old job."
+    )
   })
 
   test('when the name check is not served, a search stands in: a second round, exact names only', async () => {

@@ -15,6 +15,8 @@ interface Poll {
   /** Whole log per task at this poll. */
   logs?: Record<string, string>
   durationMs?: number
+  /** spec.resource.node_count in the status read. */
+  nodeCount?: number
 }
 
 const serviceError = (status: number, code: string, retryable?: boolean) =>
@@ -76,7 +78,8 @@ function fakeCalls(polls: Array<Poll | Error | undefined> = [{ phase: 'Running' 
         id,
         phase: poll.phase,
         tasks: Object.keys(poll.logs ?? { 'worker-0': '' }),
-        durationMs: poll.durationMs
+        durationMs: poll.durationMs,
+        ...(poll.nodeCount !== undefined && { nodeCount: poll.nodeCount })
       })
     },
     async logPreview(_id, task): Promise<V2LogPreview | undefined> {
@@ -175,6 +178,12 @@ describe('v2Api.getRun and stop', () => {
       tasks: ['worker-0', 'worker-1']
     })
     expect(detail.status.code).toBeUndefined()
+  })
+
+  test('the number of tasks from spec.resource.node_count, before status.tasks lists them all', async () => {
+    const fake = fakeCalls([{ phase: 'Running', nodeCount: 2, logs: { 'worker-0': '' } }])
+    const detail = await v2Api(fake.api, options()).getRun({ jobId: 'j' })
+    expect(detail).toMatchObject({ tasks: ['worker-0'], taskCount: 2 })
   })
 
   test('a job the service no longer knows: one clear, final error', async () => {

@@ -166,6 +166,38 @@ describe('v2LogReader', () => {
     expect(calls).toHaveLength(6)
   })
 
+  test('several tasks by node_count: the first task is prefixed before the second appears', async () => {
+    const { read, printed, logs } = setup({ 'worker-0': 'a0\n' })
+    await read({ ...run(['worker-0']), taskCount: 2 })
+    logs['worker-0'] = 'a0\nb0\n'
+    logs['worker-1'] = 'a1\n'
+    await read({ ...run(['worker-0', 'worker-1']), taskCount: 2 })
+    expect(printed).toEqual([
+      ['a0', 'worker-0'],
+      ['b0', 'worker-0'],
+      ['a1', 'worker-1']
+    ])
+  })
+
+  test('once several tasks were seen, lines stay prefixed when a later read lists one', async () => {
+    const { read, printed, logs } = setup({ 'worker-0': 'a0\n', 'worker-1': 'a1\n' })
+    await read(run(['worker-0', 'worker-1']))
+    logs['worker-0'] = 'a0\nb0\n'
+    await read(run(['worker-0']))
+    await read(undefined)
+    expect(printed).toEqual([
+      ['a0', 'worker-0'],
+      ['a1', 'worker-1'],
+      ['b0', 'worker-0']
+    ])
+  })
+
+  test('one node: no prefix, even with the task count given', async () => {
+    const { read, printed } = setup({ 'worker-0': 'a\n' })
+    await read({ ...run(['worker-0']), taskCount: 1 })
+    expect(printed).toEqual([['a', undefined]])
+  })
+
   test('says once per task that the window moved on', async () => {
     const { read, notices, logs } = setup({ 'worker-0': 'a\n' })
     await read(run(['worker-0']))

@@ -135,16 +135,22 @@ describe('the description marker', () => {
     expect(describeWithMarker('', run, '0badcafe').description).toBe(MARKER)
   })
 
-  test('falls back to the short form, then fails, to stay within 256 characters', () => {
+  test('falls back to the short form, then to none, to stay within 256 characters', () => {
     const roomForLong = 256 - MARKER.length - 1
     expect(describeWithMarker('x'.repeat(roomForLong), run, '0badcafe').description).toHaveLength(256)
     const short = describeWithMarker('x'.repeat(roomForLong + 1), run, '0badcafe')
     expect(short.marker).toBe('gha:123456:2:0badcafe')
     expect(short.description.startsWith('x'.repeat(roomForLong + 1))).toBe(true)
     expect(short.description.length).toBeLessThanOrEqual(256)
-    expect(() => describeWithMarker('x'.repeat(250), run, '0badcafe')).toThrow(
-      /job_desc \(metadata.description\) is 250 characters.*at most 234 characters/
-    )
+    const roomForShort = 256 - 'gha:123456:2:0badcafe'.length - 1
+    expect(describeWithMarker('x'.repeat(roomForShort), run, '0badcafe').marker).toBe('gha:123456:2:0badcafe')
+    // A description the service accepts is sent as it is when not even the short marker fits.
+    for (const length of [roomForShort + 1, 250, 256]) {
+      expect(describeWithMarker('x'.repeat(length), run, '0badcafe')).toEqual({
+        description: 'x'.repeat(length),
+        marker: ''
+      })
+    }
   })
 
   test('is recognised only whole and at the end', () => {
@@ -154,6 +160,9 @@ describe('the description marker', () => {
     expect(hasMarker(`my run ${MARKER}1`, MARKER)).toBe(false)
     expect(hasMarker(`my run ${MARKER} more`, MARKER)).toBe(false)
     expect(hasMarker('gha:octo/repo:123456:2:0badcafd', MARKER)).toBe(false)
+    // No marker (the description had no room for one) is never found, not even in an empty description.
+    expect(hasMarker('', '')).toBe(false)
+    expect(hasMarker('my run ', '')).toBe(false)
   })
 })
 
@@ -191,8 +200,9 @@ describe('submitTrainingJobV2: if_exists fail', () => {
       (e: unknown) => e as Error
     )
     expect(error).toBeInstanceOf(SubmitError)
-    expect(error.message).toMatch(
-      /"nightly" already exists in workspace ws1 \(ModelArts.2751\).*if_exists: new_version/
+    expect(error.message).toBe(
+      'A training job named "nightly" already exists in workspace ws1 (ModelArts.2751): set if_exists: new_version ' +
+        "to name each run's job nightly-V0001, nightly-V0002, ..., choose another job_name, or delete the old job."
     )
     expect(error.message).not.toContain('\n')
     expect(service.calls).toEqual(['create nightly'])
@@ -207,12 +217,53 @@ describe('submitTrainingJobV2: if_exists fail', () => {
     expect(service.calls).toEqual(['create nightly'])
   })
 
-  test('a description too long for the marker fails before any request', async () => {
+  test('a description with no room for the marker is sent as it is, with one warning', async () => {
     const service = fakeService()
-    await expect(
-      submitTrainingJobV2(service.api, body({ description: 'd'.repeat(256) }), options().opts)
-    ).rejects.toThrow(SubmitError)
-    expect(service.calls).toEqual([])
+    const description = 'd'.repeat(256)
+    const { opts, logs } = options()
+    const result = await submitTrainingJobV2(service.api, body({ description }), opts)
+    expect(result).toMatchObject({ name: 'nightly', marker: '', adopted: false })
+    expect(service.jobs.map(job => job.description)).toEqual([description])
+    expect(service.calls).toEqual(['create nightly'])
+    expect(logs).toEqual([
+      'job_desc (metadata.description) is 256 characters: no room is left for the 21-character run marker ' +
+        '(at most 234 characters leave room), so it is sent without one. Should the answer to the create be ' +
+        "lost, the action cannot tell this run's job from another and stops rather than adopt or create one."
+    ])
+  })
+
+  test('without a marker a lost answer stops with the name: no search, no adoption, no second create', async () => {
+    for (const commit of [true, false]) {
+      const service = fakeService()
+      service.faults.push({ error: lost, commit })
+      const error = await submitTrainingJobV2(
+        service.api,
+        body({ description: 'd'.repeat(250) }),
+        options({ ifExists: 'new_version' }).opts
+      ).then(unexpected, (e: unknown) => e as Error)
+      expect(error).toBeInstanceOf(SubmitError)
+      expect(error.message).toBe(
+        'The create call for "nightly-V0001" ended without an answer, and with no run marker ' +
+          'in its description the action cannot tell whether it made the job: look for "nightly-V0001" among ' +
+          'the training jobs before running again, and keep job_desc to at most 234 characters so that the ' +
+          'action can find its job by itself.'
+      )
+      expect(service.calls).toEqual(['search nightly-V -', 'create nightly-V0001'])
+      expect(service.jobs).toHaveLength(commit ? 1 : 0)
+    }
+  })
+
+  test('without a marker a create that never left (connection refused) is still sent again', async () => {
+    const service = fakeService()
+    service.faults.push({ error: refused, commit: false })
+    const result = await submitTrainingJobV2(
+      service.api,
+      body({ description: 'd'.repeat(256) }),
+      options().opts
+    )
+    expect(result.adopted).toBe(false)
+    expect(service.calls).toEqual(['create nightly', 'create nightly'])
+    expect(service.jobs).toHaveLength(1)
   })
 
   test('a 429 was refused, not taken: sent again after Retry-After, without a search, one job', async () => {

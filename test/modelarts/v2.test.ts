@@ -187,6 +187,11 @@ describe('parseJob and parsePreview', () => {
       parseJob({ metadata: { id: 7 }, status: { tasks: ['worker-0', 3, null], duration: 'x' } })
     ).toMatchObject({ id: '7', tasks: ['worker-0', '3'] })
     expect(parseJob({ status: { duration: 'x' } }).durationMs).toBeUndefined()
+    // How many tasks the job will have, before status.tasks names them all.
+    expect(parseJob({ spec: { resource: { node_count: 2 } } }).nodeCount).toBe(2)
+    expect(parseJob({ spec: { resource: { node_count: '3' } } }).nodeCount).toBe(3)
+    expect(parseJob({ spec: { resource: {} } }).nodeCount).toBeUndefined()
+    expect(parseJob({ spec: 'x' }).nodeCount).toBeUndefined()
     expect(parsePreview({ content: 5 })).toEqual({ content: '' })
   })
 })

@@ -153,6 +153,20 @@ describe('the post step after a main step killed mid-create (v2)', () => {
     expect(fake.disposed()).toBe(1)
   })
 
+  test('a create sent without a marker (job_desc left no room): not searched, said so', async () => {
+    const unmarked = JSON.stringify({ name: 'nightly-V0003', marker: '' })
+    const { deps, fake, log } = post({ api: 'v2', sent: unmarked }, pending, true, {
+      found: [{ jobId: 'u-9' }]
+    })
+    expect(await stopLeftoverRun(deps)).toBe('no-job')
+    expect(fake.calls).toEqual([])
+    expect(log).toEqual([
+      'The main step was killed while creating "nightly-V0003", sent without a run marker (job_desc left no ' +
+        'room for one): whether the job was made cannot be told; look for it among the training jobs and stop ' +
+        'it there.'
+    ])
+  })
+
   test('a saved job id wins over the create that made it', async () => {
     const { deps, fake } = post({ api: 'v2', sent, job_id: 'u-1' }, pending)
     expect(await stopLeftoverRun(deps)).toBe('stopped')
