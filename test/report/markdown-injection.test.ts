@@ -66,6 +66,7 @@ describe('service text in the summary', () => {
           severity: 'error',
           rule: `rule ${hostile}`,
           message: `value ${hostile}`,
+          path: ['config', 'spec_id'],
           file: 'jobs/a.yaml',
           line: 1
         }
