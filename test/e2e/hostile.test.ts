@@ -189,7 +189,10 @@ describe('text the action did not write stays text', () => {
       .replace('batch_size: 32', 'batch_size: "##[error]FORGED-ANNOTATION"')
     writeFileSync(join(dir, 'job.yaml'), hostile)
     writeFileSync(join(dir, 'evil\n::error::FORGED-ANNOTATION.yaml'), hostile)
-    writeFileSync(join(dir, 'nel\n\u0085::set-output name=valid::666\n\u0085::error::FORGED-ANNOTATION.yaml'), hostile)
+    writeFileSync(
+      join(dir, 'nel\n\u0085::set-output name=valid::666\n\u0085::error::FORGED-ANNOTATION.yaml'),
+      hostile
+    )
     const run = await runAction({ cwd: workspace, inputs: { validate_only: 'true', job_file: 'pr/*.yaml' } })
     expectNoForgery(run)
     expect(run.code).toBe(0)
@@ -203,7 +206,10 @@ describe('text the action did not write stays text', () => {
     const bad = valid.replace('job_name', 'job_nme')
     writeFileSync(join(dir, 'a\n\u0085::stop-commands::x.yaml'), bad)
     writeFileSync(join(dir, 'b.yaml'), bad)
-    const run = await runAction({ cwd: workspace, inputs: { validate_only: 'true', job_file: 'pr-nel/*.yaml' } })
+    const run = await runAction({
+      cwd: workspace,
+      inputs: { validate_only: 'true', job_file: 'pr-nel/*.yaml' }
+    })
     expectNoForgery(run)
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ valid: 'false', files_checked: '2' })

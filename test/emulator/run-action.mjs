@@ -82,7 +82,7 @@ const RUNNER_COMMANDS = new Set([
  * `\s` (which lacks U+0085 and adds U+FEFF).
  */
 const DOTNET_LEADING_WHITE_SPACE =
-  /^[\u0009-\u000d\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
 
 /**
  * One line as the runner reads it: `::name props::data` after leading whitespace, or the legacy
