@@ -217,6 +217,30 @@ describe('text the action did not write stays text', () => {
     expect(run.commands.filter(c => c.command === 'error').length).toBeGreaterThanOrEqual(2)
   })
 
+  test('validate_only: a service message in a pre-flight warning shows as text in the summary', async () => {
+    const fault = emulator.inject({
+      method: 'GET',
+      path: /./,
+      kind: 'status',
+      status: 403,
+      times: 50,
+      body: JSON.stringify({
+        error_code: 'ModelArts.0108',
+        error_msg:
+          'denied <img src="https://evil.example/t.png"> [Re-run](https://evil.example/x)\r# INJECTED'
+      })
+    })
+    const run = await runAction({
+      inputs: { ...keys(), validate_only: 'true', job_file: '__fixtures__/jobs/valid/own-code.yaml' }
+    })
+    fault.remaining = 0
+    expectNoForgery(run)
+    expect(run.summary).toMatch(/Pre-flight (could not read|skipped)/)
+    expect(run.summary).not.toMatch(/(^|[^\\])<img/)
+    expect(run.summary).not.toMatch(/(^|[^\\])\[Re-run/)
+    expect(run.summary.split(/\r\n|\r|\n/).filter(line => /^\s*#+ INJECTED/.test(line))).toEqual([])
+  })
+
   test('a service message: neither a command nor a piece of a secret reaches the log', async () => {
     const name = uniqueName('service-attack')
     const secret = emulator.secretKey
