@@ -206,9 +206,21 @@ export function serviceError(
   request: RequestLabel,
   status: number,
   body: unknown,
-  extra: { requestId?: string; retryAfterMs?: number; credentials?: CredentialKind } = {}
+  extra: {
+    requestId?: string
+    retryAfterMs?: number
+    credentials?: CredentialKind
+    /**
+     * Masks secrets in service text. Applied to the decoded code and message too, before the message is cut:
+     * a secret echoed JSON-escaped (`\u0053…`, `\/`) only shows once decoded, and a cut one escapes the mask.
+     */
+    redact?: (text: string) => string
+  } = {}
 ): HuaweiCloudError {
-  const { code, message } = readServiceError(body)
+  const redact = extra.redact ?? ((value: string): string => value)
+  const read = readServiceError(body)
+  const code = read.code === undefined ? undefined : redact(read.code)
+  const message = read.message === undefined ? undefined : redact(read.message)
   const what =
     [code, message ? collapse(message, 500) : undefined].filter(Boolean).join(': ') || 'no error details'
   const requestId = extra.requestId ? ` (request id ${extra.requestId})` : ''
@@ -225,9 +237,11 @@ export function nonJsonError(
   request: RequestLabel,
   status: number,
   body: string,
-  retryAfterMs?: number
+  retryAfterMs?: number,
+  redact: (text: string) => string = value => value
 ): HuaweiCloudError {
-  const shown = body.trim() === '' ? 'an empty body' : `"${collapse(body, 200)}"`
+  // Masked before it is cut, so no piece of a secret is left for the runner's mask to miss.
+  const shown = body.trim() === '' ? 'an empty body' : `"${collapse(redact(body), 200)}"`
   return new HuaweiCloudError(
     withHint(
       `${describe(request)} returned HTTP ${status} with a body that is not JSON: ${shown}`,

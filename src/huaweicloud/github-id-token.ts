@@ -37,6 +37,32 @@ export const MISSING_PERMISSION =
   "The workflow's OIDC token is not available (the runner set no ACTIONS_ID_TOKEN_REQUEST_URL): add " +
   '`permissions: id-token: write` to the job (pull requests from forks never get a token).'
 
+/** A token is a few kB: more than this is no token answer, and is not read further. */
+export const MAX_ID_TOKEN_ANSWER_BYTES = 64 * 1024
+
+const TOO_LARGE = `the runner's token service answered with more than ${MAX_ID_TOKEN_ANSWER_BYTES / 1024} KiB (a token is a few kB)`
+
+/** The body of `message`, at most MAX_ID_TOKEN_ANSWER_BYTES: past that the answer is dropped and refused. */
+function readCapped(message: NodeJS.ReadableStream & { destroy(): void }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    message.on('data', (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+      size += bytes.length
+      if (size > MAX_ID_TOKEN_ANSWER_BYTES) {
+        message.removeAllListeners('data')
+        message.destroy()
+        reject(new IdTokenError(TOO_LARGE, false))
+        return
+      }
+      chunks.push(bytes)
+    })
+    message.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    message.once('error', reject)
+  })
+}
+
 const RETRY_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND'])
 
 /** What an attempt's outcome means: a token, or an IdTokenError saying whether to try again. */
@@ -84,7 +110,7 @@ function sendWithHttpClient(userAgent: string) {
           Authorization: `Bearer ${bearer}`,
           Accept: 'application/json'
         })
-        return { status: response.message.statusCode ?? 0, text: await response.readBody() }
+        return { status: response.message.statusCode ?? 0, text: await readCapped(response.message) }
       })()
       return await Promise.race([exchange, deadline])
     } finally {
@@ -108,6 +134,7 @@ export async function requestGithubIdToken(options: IdTokenRequest): Promise<str
         try {
           answer = await send(url, requestToken, options.timeoutMs)
         } catch (error) {
+          if (error instanceof IdTokenError) throw error
           const code = (error as NodeJS.ErrnoException).code
           throw new IdTokenError(
             `the runner's token service could not be reached (${code ?? errorMessage(error)})`,

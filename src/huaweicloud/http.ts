@@ -242,19 +242,19 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
     const requestId = headers['x-request-id']
     if (text.trim() === '') {
       if (ok) return { status, headers, body: undefined as T }
-      throw serviceError(label, status, undefined, { requestId, retryAfterMs, credentials })
+      throw serviceError(label, status, undefined, { requestId, retryAfterMs, credentials, redact })
     }
     let parsed: unknown
     try {
       parsed = JSON.parse(text)
     } catch {
-      throw nonJsonError(label, status, text, retryAfterMs)
+      throw nonJsonError(label, status, text, retryAfterMs, redact)
     }
     if (readServiceError(parsed).code === NOT_READY_CODE) return { status, headers, body: parsed as T }
     // v1 reports failures with is_success: false under any HTTP status, even 200.
     if (!ok || (isRecord(parsed) && parsed.is_success === false)) {
       const shown = ok ? parseOr(redact(text), parsed) : parsed
-      throw serviceError(label, status, shown, { requestId, retryAfterMs, credentials })
+      throw serviceError(label, status, shown, { requestId, retryAfterMs, credentials, redact })
     }
     return { status, headers, body: parsed as T }
   }

@@ -1,5 +1,6 @@
 /** The job's metrics in the summary: per metric its average, peak and a sparkline. Pure. */
 import type { MetricSummary } from '../modelarts/metrics.js'
+import { escapeMarkdown } from './summary.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
 /** At most this many characters per sparkline: longer runs are averaged into buckets. */
@@ -44,8 +45,12 @@ function bucket(values: readonly number[], width: number): number[] {
   return out
 }
 
-/** Service text in a table cell: no column breaks, one line. */
-const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+/** Service text in a code span: no column breaks, one line (GitHub also ends a line at a bare `\r`). */
+const inCode = (value: string): string =>
+  value
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/`/g, "'")
 const number = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1))
 
 /**
@@ -61,7 +66,7 @@ export function metricsMarkdown(
   }
   const rows = summaries.map(
     s =>
-      `| ${LABELS[s.metric] ?? cell(s.metric)} | ${number(s.avg)} | ${number(s.max)} | ${sparkline(s.trend)} | ${s.samples} |`
+      `| ${LABELS[s.metric] ?? escapeMarkdown(s.metric)} | ${number(s.avg)} | ${number(s.max)} | ${sparkline(s.trend)} | ${s.samples} |`
   )
   const lines = [
     '### Metrics',
@@ -71,10 +76,7 @@ export function metricsMarkdown(
     ...rows
   ]
   if (missingTasks.length > 0) {
-    lines.push(
-      '',
-      `No metrics from ${missingTasks.map(task => `\`${cell(task).replace(/`/g, "'")}\``).join(', ')}.`
-    )
+    lines.push('', `No metrics from ${missingTasks.map(task => `\`${inCode(task)}\``).join(', ')}.`)
   }
   return `${lines.join('\n')}\n`
 }

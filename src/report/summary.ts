@@ -12,17 +12,24 @@ import { formatDuration } from '../util/duration.js'
 import { locationOf } from './annotations.js'
 import { plural } from './plural.js'
 
-/** Table cells must not break the table. */
-const cell = (value: unknown): string =>
-  String(value ?? '')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
-/** Text the action did not write (names, paths) shown as it is: `__fixtures__` must not turn bold. */
-export const escapeMarkdown = (value: unknown): string =>
-  String(value ?? '')
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-const code = (value: unknown): string => (value === undefined || value === '' ? '' : `\`${cell(value)}\``)
+/** One line, as GitHub reads lines: they end at `\n`, `\r\n` and a bare `\r`. */
+const oneLine = (value: unknown): string => String(value ?? '').replace(/\r\n|\r|\n/g, ' ')
+/** Text inside a code span in a table cell: no column breaks, one line (backslash escapes show as typed there). */
+const cell = (value: unknown): string => oneLine(value).replace(/\|/g, '\\|')
+/**
+ * Text the action did not write (names, paths, service messages) shown as it is, one line: no emphasis, link,
+ * image, heading, HTML or column break (`__fixtures__` must not turn bold, `<img>` must not load).
+ */
+export const escapeMarkdown = (value: unknown): string => oneLine(value).replace(/[\\`*_[\]<>|~#!&]/g, '\\$&')
+/** A code span that holds any text: its fence is longer than any run of backticks inside. */
+const code = (value: unknown): string => {
+  if (value === undefined || value === '') return ''
+  const text = cell(value)
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = longest > 0 ? ' ' : ''
+  return `${fence}${pad}${text}${pad}${fence}`
+}
 const table = (head: string[], rows: string[][]): string =>
   [
     `| ${head.join(' | ')} |`,
@@ -79,8 +86,8 @@ export function jobSummary(r: JobReport): string {
     'Status',
     // The last status read predates the stop: saying `running` would be wrong.
     stopRequested && !r.status.terminal
-      ? `stopping: stop requested (last status read ${cell(statusLabel(r.status))})`
-      : cell(statusLabel(r.status))
+      ? `stopping: stop requested (last status read ${escapeMarkdown(statusLabel(r.status))})`
+      : escapeMarkdown(statusLabel(r.status))
   ])
   if (r.durationMs !== undefined) {
     rows.push([
@@ -226,7 +233,7 @@ export function notCreatedSummary(
   const parts = [
     '## ModelArts training job',
     `Training job **${escapeMarkdown(name)}** was not created at ${code(endpoint)}.`,
-    `> [!CAUTION]\n> ${cell(reason)}`
+    `> [!CAUTION]\n> ${escapeMarkdown(reason)}`
   ]
   if (provenance) parts.push(provenance)
   parts.push(
@@ -249,8 +256,7 @@ export interface SummaryNote {
   text: string
 }
 
-const alert = (note: SummaryNote): string =>
-  `> [!${note.level.toUpperCase()}]\n> ${note.text.replace(/\r?\n/g, ' ')}`
+const alert = (note: SummaryNote): string => `> [!${note.level.toUpperCase()}]\n> ${oneLine(note.text)}`
 
 /** blobUrl: `{server}/{owner}/{repo}/blob/{sha}`, so each problem links to its line. */
 export function validationSummary(
@@ -291,7 +297,7 @@ export function validationSummary(
       '### Problems',
       table(
         ['where', 'severity', 'rule', 'problem'],
-        diagnostics.map(d => [link(d), d.severity, cell(d.rule), cell(d.message)])
+        diagnostics.map(d => [link(d), d.severity, escapeMarkdown(d.rule), escapeMarkdown(d.message)])
       )
     )
   }

@@ -1,17 +1,22 @@
 /**
  * The one way to print text the action did not write itself (training log lines, job file text, file names,
- * service answers). The runner reads a stdout line as a workflow command when, after leading whitespace, it
- * starts with `::` (command names in any case), or when it holds `##[` anywhere (the legacy form); lines end
- * at `\n`, `\r\n` and a bare `\r`. Such text is printed between `::stop-commands::<token>` and `::<token>::`
- * with a token nobody can guess, so it reaches the log verbatim and as text only.
+ * service answers). The runner reads a stdout or stderr line as a workflow command when, after leading white
+ * space, it starts with `::` (command names in any case), or when it holds `##[` anywhere (the legacy form);
+ * lines end at `\n`, `\r\n` and a bare `\r`. Its white space is .NET's (NEL U+0085 and more), wider than
+ * JavaScript's `\s`, so no line is judged by its white space: any text holding `::` or `##[` anywhere is
+ * printed between `::stop-commands::<token>` and `::<token>::` with a token nobody can guess, so it reaches
+ * the log verbatim and as text only.
  */
 import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
 
-/** A line the runner could take for a command: `::name…` (after whitespace) or `##[` anywhere. */
-const COMMAND_LIKE = /(?:^|[\r\n])[^\S\r\n]*::|##\[/
+/**
+ * Stricter than the runner on purpose: `::` or `##[` anywhere, whatever precedes it, so no white space
+ * subtlety (which characters the runner trims) can let a command through.
+ */
+const COMMAND_LIKE = /::|##\[/
 
-/** True when some line of `text` could be read as a workflow command. */
+/** True when some line of `text` could be read as a workflow command (or holds the marks of one). */
 export function looksLikeCommand(text: string): boolean {
   return COMMAND_LIKE.test(text)
 }

@@ -9,7 +9,13 @@ import type { Diagnostic } from '../job/diagnostic.js'
 import { printText } from '../report/untrusted.js'
 import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
 import { annotateProblems, type ProblemDelivery } from '../report/problems.js'
-import { noJobFileSummary, validationSummary, type FileResult, type SummaryNote } from '../report/summary.js'
+import {
+  escapeMarkdown,
+  noJobFileSummary,
+  validationSummary,
+  type FileResult,
+  type SummaryNote
+} from '../report/summary.js'
 import { setValidation, writeSummary } from '../report/outputs.js'
 import { plural } from '../report/plural.js'
 import type { PreflightSubject } from '../modelarts/insight.js'
@@ -124,7 +130,8 @@ function preflightFor(settings: ValidateOnlySettings, notes: SummaryNote[]): Val
     if (warned.has(message)) return
     warned.add(message)
     core.warning(message)
-    notes.push({ level: 'warning', text: message })
+    // It carries service text (error messages): shown as typed, never as Markdown.
+    notes.push({ level: 'warning', text: escapeMarkdown(message) })
   }
   const connectOnce = async (): Promise<Service | undefined> => {
     const { connect } = await import('./connect.js')

@@ -48,7 +48,13 @@ const FORGED = [
   'progress 50%\r::notice::FORGED-ANNOTATION after a bare CR',
   'epoch 1 ##[error]FORGED-ANNOTATION legacy form',
   '##[set-output name=status;]forged',
-  '::add-mask::loss'
+  '::add-mask::loss',
+  // The runner trims with .NET's Char.IsWhiteSpace, which holds NEL (U+0085) and more than JavaScript's \s.
+  '\u0085::set-output name=job_id::666',
+  '\u0085::error::FORGED-ANNOTATION after NEL',
+  '\u0085::save-state name=finished::forged',
+  '\u3000::stop-commands::x',
+  '\u0085::add-mask::loss'
 ]
 
 beforeAll(async () => {
@@ -183,11 +189,56 @@ describe('text the action did not write stays text', () => {
       .replace('batch_size: 32', 'batch_size: "##[error]FORGED-ANNOTATION"')
     writeFileSync(join(dir, 'job.yaml'), hostile)
     writeFileSync(join(dir, 'evil\n::error::FORGED-ANNOTATION.yaml'), hostile)
+    writeFileSync(
+      join(dir, 'nel\n\u0085::set-output name=valid::666\n\u0085::error::FORGED-ANNOTATION.yaml'),
+      hostile
+    )
     const run = await runAction({ cwd: workspace, inputs: { validate_only: 'true', job_file: 'pr/*.yaml' } })
     expectNoForgery(run)
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ valid: 'true', files_checked: '2' })
+    expect(run.outputs).toMatchObject({ valid: 'true', files_checked: '3' })
     expect(run.stdout).toContain('::set-output name=valid::666')
+  })
+
+  test('validate_only: a bad file named with a newline, NEL and stop-commands hides no later failure', async () => {
+    const dir = join(workspace, 'pr-nel')
+    mkdirSync(dir, { recursive: true })
+    const bad = valid.replace('job_name', 'job_nme')
+    writeFileSync(join(dir, 'a\n\u0085::stop-commands::x.yaml'), bad)
+    writeFileSync(join(dir, 'b.yaml'), bad)
+    const run = await runAction({
+      cwd: workspace,
+      inputs: { validate_only: 'true', job_file: 'pr-nel/*.yaml' }
+    })
+    expectNoForgery(run)
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ valid: 'false', files_checked: '2' })
+    expect(failure(run)).not.toBe('')
+    expect(run.commands.filter(c => c.command === 'error').length).toBeGreaterThanOrEqual(2)
+  })
+
+  test('validate_only: a service message in a pre-flight warning shows as text in the summary', async () => {
+    const fault = emulator.inject({
+      method: 'GET',
+      path: /./,
+      kind: 'status',
+      status: 403,
+      times: 50,
+      body: JSON.stringify({
+        error_code: 'ModelArts.0108',
+        error_msg:
+          'denied <img src="https://evil.example/t.png"> [Re-run](https://evil.example/x)\r# INJECTED'
+      })
+    })
+    const run = await runAction({
+      inputs: { ...keys(), validate_only: 'true', job_file: '__fixtures__/jobs/valid/own-code.yaml' }
+    })
+    fault.remaining = 0
+    expectNoForgery(run)
+    expect(run.summary).toMatch(/Pre-flight (could not read|skipped)/)
+    expect(run.summary).not.toMatch(/(^|[^\\])<img/)
+    expect(run.summary).not.toMatch(/(^|[^\\])\[Re-run/)
+    expect(run.summary.split(/\r\n|\r|\n/).filter(line => /^\s*#+ INJECTED/.test(line))).toEqual([])
   })
 
   test('a service message: neither a command nor a piece of a secret reaches the log', async () => {

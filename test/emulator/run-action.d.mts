@@ -72,10 +72,13 @@ export interface RunningAction {
 
 export declare function inputVariable(name: string): string
 export declare function parseCommandFile(text: string): Record<string, string>
-export declare function parseWorkflowCommands(stdout: string): WorkflowCommand[]
+export declare function parseWorkflowCommands(stdout: string, stderr?: string): WorkflowCommand[]
 /** The script action.yml runs for a step. */
 export declare function actionEntry(actionYml: string, step: 'main' | 'post'): string
-export declare function readWorkflowCommands(stdout: string): {
+export declare function readWorkflowCommands(
+  stdout: string,
+  stderr?: string
+): {
   commands: WorkflowCommand[]
   stoppedAtEnd: boolean
 }

@@ -77,12 +77,20 @@ const RUNNER_COMMANDS = new Set([
 ])
 
 /**
+ * The runner trims a line with .NET's `TrimStart()`, whose white space (`Char.IsWhiteSpace`) is U+0009–U+000D,
+ * U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000: not JavaScript's
+ * `\s` (which lacks U+0085 and adds U+FEFF).
+ */
+const DOTNET_LEADING_WHITE_SPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+
+/**
  * One line as the runner reads it: `::name props::data` after leading whitespace, or the legacy
  * `##[name k=v;k=v]data` anywhere in the line.
  * @param {string} line @param {Set<string>} known
  */
 function parseLine(line, known) {
-  const trimmed = line.trimStart()
+  const trimmed = line.replace(DOTNET_LEADING_WHITE_SPACE, '')
   if (trimmed.startsWith('::')) {
     const end = trimmed.indexOf('::', 2)
     if (end >= 0) {
@@ -128,25 +136,38 @@ function parseLine(line, known) {
 }
 
 /**
- * Workflow commands printed on stdout, read as strictly as the runner reads them: lines end at `\n`, `\r\n`
- * and a bare `\r`; `::` commands after leading whitespace, in any case; the legacy `##[` form anywhere in a
- * line; `::stop-commands::token` pauses everything until a line `::token::` (also in any case).
- * @param {string} stdout
+ * Workflow commands printed on stdout (and stderr), read as strictly as the runner reads them: lines end at
+ * `\n`, `\r\n` and a bare `\r`; `::` commands after leading .NET white space, in any case; the legacy `##[`
+ * form anywhere in a line; `::stop-commands::token` pauses everything until a line `::token::` (also in any
+ * case).
+ * @param {string} stdout @param {string} [stderr]
  * @returns {{ command: string, properties: Record<string, string>, message: string, legacy?: boolean }[]}
  */
-export function parseWorkflowCommands(stdout) {
-  return readWorkflowCommands(stdout).commands
+export function parseWorkflowCommands(stdout, stderr = '') {
+  return readWorkflowCommands(stdout, stderr).commands
 }
 
 /**
- * @param {string} stdout
+ * The runner reads both streams for commands. Their interleaving is lost here, so each is read on its own
+ * (stderr's commands after stdout's); a stop on either that never ends counts.
+ * @param {string} stdout @param {string} [stderr]
  * @returns {{ commands: ReturnType<typeof parseLine>[] & { command: string, properties: Record<string, string>, message: string }[], stoppedAtEnd: boolean }}
  */
-export function readWorkflowCommands(stdout) {
+export function readWorkflowCommands(stdout, stderr = '') {
+  const out = readStream(stdout)
+  const err = readStream(stderr)
+  return {
+    commands: /** @type {any} */ ([...out.commands, ...err.commands]),
+    stoppedAtEnd: out.stoppedAtEnd || err.stoppedAtEnd
+  }
+}
+
+/** @param {string} text */
+function readStream(text) {
   const commands = []
   /** @type {string | undefined} */
   let stopToken
-  for (const line of stdout.split(/\r\n|\r|\n/)) {
+  for (const line of text.split(/\r\n|\r|\n/)) {
     if (stopToken !== undefined) {
       const resume = parseLine(line, new Set([stopToken]))
       if (resume) stopToken = undefined
@@ -157,7 +178,7 @@ export function readWorkflowCommands(stdout) {
     commands.push(parsed)
     if (parsed.command === 'stop-commands' && parsed.message !== '') stopToken = parsed.message.toLowerCase()
   }
-  return { commands: /** @type {any} */ (commands), stoppedAtEnd: stopToken !== undefined }
+  return { commands, stoppedAtEnd: stopToken !== undefined }
 }
 
 /**
@@ -330,7 +351,7 @@ export function spawnAction(options = {}) {
       try {
         const elapsedMs = performance.now() - startedAt
         const read = (/** @type {string} */ file) => readFileSync(file, 'utf8')
-        const { commands, stoppedAtEnd } = readWorkflowCommands(stdout)
+        const { commands, stoppedAtEnd } = readWorkflowCommands(stdout, stderr)
         const usage = measure && existsSync(usageFile) ? JSON.parse(read(usageFile)) : undefined
         resolvePromise({
           code,

@@ -1,5 +1,6 @@
 import {
   IdTokenError,
+  MAX_ID_TOKEN_ANSWER_BYTES,
   MISSING_PERMISSION,
   readIdTokenAnswer,
   requestGithubIdToken
@@ -88,6 +89,50 @@ describe('requestGithubIdToken', () => {
       server.closeAllConnections()
       server.close()
     }
+  })
+})
+
+describe('the size of the answer', () => {
+  test('an answer that never ends is cut at MAX_ID_TOKEN_ANSWER_BYTES, with one clear message, not retried', async () => {
+    const { createServer } = await import('node:http')
+    let requests = 0
+    let written = 0
+    const chunk = Buffer.alloc(16 * 1024, 'a')
+    const server = createServer((_req, res) => {
+      requests++
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      const more = (): void => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length
+        if (!res.destroyed) res.once('drain', more)
+      }
+      res.write('{"value":"')
+      more()
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    try {
+      const failure = requestGithubIdToken({
+        ...base,
+        requestUrl: `http://127.0.0.1:${port}/token?x=1`,
+        timeoutMs: 5000,
+        maxAttempts: 3
+      })
+      await expect(failure).rejects.toThrow(
+        `Could not get the workflow's OIDC token: the runner's token service answered with more than ${MAX_ID_TOKEN_ANSWER_BYTES / 1024} KiB (a token is a few kB).`
+      )
+      expect(requests).toBe(1)
+      // Stopped near the cap, not read to the timeout (socket buffers hold a little more).
+      expect(written).toBeLessThan(MAX_ID_TOKEN_ANSWER_BYTES + 8 * 1024 * 1024)
+    } finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  })
+
+  test('a token under the cap is read whole', () => {
+    const token = 'x'.repeat(8 * 1024)
+    expect(readIdTokenAnswer(200, JSON.stringify({ value: token }))).toBe(token)
+    expect(MAX_ID_TOKEN_ANSWER_BYTES).toBeGreaterThanOrEqual(16 * 1024)
   })
 })
 

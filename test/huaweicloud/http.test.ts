@@ -458,6 +458,30 @@ describe('untrusted answers (issue 11)', () => {
     expect(error.message).toContain('***')
   })
 
+  /** Every character as a JSON \\u escape, or only its `/` escaped: both decode to the secret. */
+  const unicodeEscaped = (value: string): string =>
+    [...value].map(ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+  it.each([
+    ['as \\u escapes', unicodeEscaped('SkTest/SecretKey')],
+    ['with an escaped slash', 'SkTest\\/SecretKey']
+  ])(
+    'masks a secret the server echoes JSON-escaped (%s), in the message and the code',
+    async (_how, escaped) => {
+      const secret = 'SkTest/SecretKey'
+      const body = `{"error_code":"X.${escaped}","error_msg":"${'x'.repeat(470)} ${escaped} and more"}`
+      server.answer(text(400, body, { 'content-type': 'application/json' }))
+      const error = await failure(
+        client({ redact: value => value.split(secret).join('***') }).request({
+          method: 'GET',
+          url: `${server.origin}/v1/p/training-jobs`,
+          idempotent: true
+        })
+      )
+      expect(error.message).not.toContain('SkTest')
+      expect(error.message).toContain('***')
+    }
+  )
+
   it('a failure to get credentials is a credential failure: nothing sent, not retried, its own message', async () => {
     const authorizer: Authorizer = {
       description: 'failing',
