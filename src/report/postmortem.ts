@@ -5,8 +5,9 @@ import { escapeMarkdown } from './summary.js'
 /** Service text inside HTML (`<summary>`): no tags, no line breaks. */
 const html = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ').trim()
-/** Service text as Markdown text: no HTML, no emphasis or links (`OOM *killed*` stays as written). */
-const text = (value: string): string => escapeMarkdown(html(value))
+/** Service text as Markdown text: no HTML, no emphasis or links (`OOM *killed*` stays as written). Markdown's own
+ * escapes (`\\<`, `\\&`) keep tags and entities literal; HTML entities on top would show as `&lt;`. */
+const text = (value: string): string => escapeMarkdown(value.replace(/\s+/g, ' ').trim())
 /** Service text in a code span: shown literally there, so only a backtick (which would end it) is changed. */
 const codeSpan = (value: string): string => `\`${value.replace(/\s+/g, ' ').trim().replace(/`/g, "'")}\``
 

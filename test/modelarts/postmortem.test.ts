@@ -207,7 +207,7 @@ describe('postMortemMarkdown', () => {
       logTails: [],
       unread: []
     })
-    expect(md).toContain('> Training job failed; OOM \\*killed\\* in \\_\\_init\\_\\_ &lt;b&gt;')
+    expect(md).toContain('> Training job failed; OOM \\*killed\\* in \\_\\_init\\_\\_ \\<b\\>')
     expect(md).toContain('- `worker-0` exit code 137: OOM \\*killed\\* \\[x\\](y)')
     expect(md).toContain('- End reason: \\_gone\\_')
     expect(md).toContain('(Job): \\`rm\\` \\*\\*bold\\*\\*')
