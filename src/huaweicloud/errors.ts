@@ -77,6 +77,17 @@ export function retryAfterOf(error: unknown): number | undefined {
   return fieldsOf(error).retryAfterMs
 }
 
+/**
+ * The service refused who is calling (HTTP 401, the gateway's signature or token refusal, ModelArts' token and
+ * AK/SK codes 0201-0212 and 2784): every other call with the same credentials fails the same way.
+ */
+export function isCredentialRejection(error: unknown): boolean {
+  const { status, code } = fieldsOf(error)
+  if (status === 401) return true
+  if (code === undefined) return false
+  return REFUSAL_CODES.has(code) || /^ModelArts\.02(0\d|1[0-2])$/.test(code) || code === 'ModelArts.2784'
+}
+
 /** A transient failure before the request left (connection refused): safe to send again as it is. */
 export function neverSent(error: unknown): boolean {
   const e = fieldsOf(error)

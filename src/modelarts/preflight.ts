@@ -7,7 +7,7 @@
  * (kind `credentials`, e.g. a failed OIDC exchange) is thrown: every later request would fail the same way.
  */
 import type { Diagnostic } from '../job/diagnostic.js'
-import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import { HuaweiCloudError, isCredentialRejection } from '../huaweicloud/errors.js'
 import type { DefinitionPath, LocateInJob, V1JobDefinition, V2JobDefinition } from '../job/index.js'
 import type {
   NameCheck,
@@ -80,7 +80,9 @@ class Round {
       return await work()
     } catch (error) {
       // No credentials to sign with: the create would fail the same way, so that is the answer, not a warning.
+      // Credentials refused (401, APIGW.0301, ...): each list would say the same, and so would the create.
       if (error instanceof HuaweiCloudError && error.kind === 'credentials') throw error
+      if (isCredentialRejection(error)) throw error
       this.failures.push(`${list} (${error instanceof Error ? error.message : String(error)})`)
       return undefined
     }
