@@ -130,6 +130,12 @@ const HINTS: Record<string, string> = {
     'not authorized: give the IAM user ModelArts permissions, and grant ModelArts access (console: Settings > Access Authorization)',
   'ModelArts.2785':
     'ModelArts has no agency authorization in this region: grant it in the ModelArts console (Settings > Access Authorization)',
+  'ModelArts.2763':
+    'this flavor is not available to the account: pick a spec.resource.flavor_id from GET /v2/{project_id}/training-job-flavors',
+  'ModelArts.2781':
+    'no such flavor in this region: pick a spec.resource.flavor_id from GET /v2/{project_id}/training-job-flavors',
+  'ModelArts.2784':
+    'the IAM token was refused: pass a fresh auth_token scoped to this project, or check project_id and the identity provider for keyless OIDC',
   'ModelArts.2775':
     'the training job does not exist (deleted, or in another project or region): check job ids and project_id',
   'ModelArts.2815': 'a ModelArts quota is exhausted: delete old jobs or ask for a higher quota',

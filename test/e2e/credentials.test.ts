@@ -233,7 +233,9 @@ describe('credentials', () => {
     const before = emulator.requests.length
     const none = await runAction({ inputs: { ...job(uniqueName('none')), project_id: emulator.projectId } })
     expect(none.code).toBe(1)
-    expect(failure(none)).toMatch(/No credentials: set `access_key` and `secret_key`/)
+    expect(failure(none)).toMatch(
+      /No credentials: set `idp_id` for keyless GitHub OIDC \(recommended\), `access_key` and `secret_key`/
+    )
 
     const both = await runAction({
       inputs: {
