@@ -135,7 +135,7 @@ try {
     path: /training-job-flavors$/,
     kind: 'status',
     status: 403,
-    code: 'ModelArts.0206',
+    code: 'ModelArts.0108',
     times: 1e6
   })
   await add('v2 pre-flight, create, flavors answer 403', preflightV2('create'))

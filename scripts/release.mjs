@@ -30,6 +30,13 @@ export function checkRelease({ tag, version, changelog }) {
   } else if (notes.trim() === '') {
     problems.push(`CHANGELOG.md's section for ${tag.slice(1)} is empty.`)
   }
+  // An empty "## [Unreleased]" heading may stay (Keep a Changelog's habit); entries under it would be left out of
+  // the release notes while the tag ships their code.
+  if (changelogSection(changelog, 'Unreleased')?.trim()) {
+    problems.push(
+      `CHANGELOG.md's "## [Unreleased]" section still has entries: move them under "## [${tag.slice(1)}]" before releasing.`
+    )
+  }
   return problems.length > 0 ? { problems } : { problems, major: `v${match[1]}`, notes: notes?.trim() }
 }
 

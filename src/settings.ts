@@ -369,7 +369,7 @@ function parseTarget(input: (name: InputName) => string, env: Env, problems: str
 }
 
 const NO_CREDENTIALS =
-  'No credentials: set `access_key` and `secret_key` (or run huaweicloud/auth-action first), `auth_token`, or `idp_id` for keyless GitHub OIDC.'
+  'No credentials: set `idp_id` for keyless GitHub OIDC (recommended), `access_key` and `secret_key` (or run huaweicloud/auth-action first), or `auth_token`.'
 
 /** The credentials; undefined when they are wrong (a problem says why); 'none' when none were given. */
 function parseCredentials(

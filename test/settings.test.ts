@@ -165,7 +165,7 @@ describe('the two kinds of settings', () => {
     const parsed = parseSettings({ region: 'cn-north-4' }, {})
     expect(parsed.settings).toBeUndefined()
     expect(parsed.problems).toEqual([
-      'No credentials: set `access_key` and `secret_key` (or run huaweicloud/auth-action first), `auth_token`, or `idp_id` for keyless GitHub OIDC.'
+      'No credentials: set `idp_id` for keyless GitHub OIDC (recommended), `access_key` and `secret_key` (or run huaweicloud/auth-action first), or `auth_token`.'
     ])
   })
 

@@ -77,6 +77,17 @@ export function retryAfterOf(error: unknown): number | undefined {
   return fieldsOf(error).retryAfterMs
 }
 
+/**
+ * The service refused who is calling (HTTP 401, the gateway's signature or token refusal, ModelArts' token and
+ * AK/SK codes 0201-0212 and 2784): every other call with the same credentials fails the same way.
+ */
+export function isCredentialRejection(error: unknown): boolean {
+  const { status, code } = fieldsOf(error)
+  if (status === 401) return true
+  if (code === undefined) return false
+  return REFUSAL_CODES.has(code) || /^ModelArts\.02(0\d|1[0-2])$/.test(code) || code === 'ModelArts.2784'
+}
+
 /** A transient failure before the request left (connection refused): safe to send again as it is. */
 export function neverSent(error: unknown): boolean {
   const e = fieldsOf(error)
@@ -119,6 +130,12 @@ const HINTS: Record<string, string> = {
     'not authorized: give the IAM user ModelArts permissions, and grant ModelArts access (console: Settings > Access Authorization)',
   'ModelArts.2785':
     'ModelArts has no agency authorization in this region: grant it in the ModelArts console (Settings > Access Authorization)',
+  'ModelArts.2763':
+    'this flavor is not available to the account: pick a spec.resource.flavor_id from GET /v2/{project_id}/training-job-flavors',
+  'ModelArts.2781':
+    'no such flavor in this region: pick a spec.resource.flavor_id from GET /v2/{project_id}/training-job-flavors',
+  'ModelArts.2784':
+    'the IAM token was refused: pass a fresh auth_token scoped to this project, or check project_id and the identity provider for keyless OIDC',
   'ModelArts.2775':
     'the training job does not exist (deleted, or in another project or region): check job ids and project_id',
   'ModelArts.2815': 'a ModelArts quota is exhausted: delete old jobs or ask for a higher quota',

@@ -8,7 +8,7 @@
  * (kind `credentials`, e.g. a failed OIDC exchange) is thrown: every later request would fail the same way.
  */
 import type { Diagnostic } from '../job/diagnostic.js'
-import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import { HuaweiCloudError, isCredentialRejection } from '../huaweicloud/errors.js'
 import { errorMessage } from '../util/values.js'
 import type { DefinitionPath, LocateInJob, V1JobDefinition, V2JobDefinition } from '../job/index.js'
 import type {
@@ -91,7 +91,9 @@ class Round {
       return answer
     } catch (error) {
       // No credentials to sign with: the create would fail the same way, so that is the answer, not a warning.
+      // Credentials refused (401, APIGW.0301, ...): each list would say the same, and so would the create.
       if (error instanceof HuaweiCloudError && error.kind === 'credentials') throw error
+      if (isCredentialRejection(error)) throw error
       this.failures.push(`${list} (${errorMessage(error)})`)
       return undefined
     }

@@ -100,6 +100,36 @@ describe('credentials', () => {
     expect(failure(run)).not.toMatch(/access_key|secret_key/)
   })
 
+  describe.each([
+    ['v1', '__fixtures__/jobs/valid/own-code.yaml'],
+    ['v2', '__fixtures__/jobs/v2/own-code.yaml']
+  ])('a wrong secret key with a %s job file', (_api, jobFile) => {
+    const wrongKey = () => ({
+      endpoint: emulator.url,
+      project_id: emulator.projectId,
+      access_key: emulator.accessKey,
+      secret_key: 'WrongSecretKey0000000000000000000000000001',
+      job_file: jobFile
+    })
+    const warnings = (run: Awaited<ReturnType<typeof runAction>>) =>
+      run.commands.filter(c => c.command === 'warning').map(c => c.message)
+
+    test('fails the create once, with the refusal, and no pre-flight warning', async () => {
+      const run = await runAction({ inputs: { ...wrongKey(), job_name: uniqueName('wrong-key') } })
+      expect(run.code).toBe(1)
+      expect(failure(run).split('\n')).toEqual([expect.stringMatching(/APIGW\.0301.*secret_key/)])
+      expect(warnings(run)).toEqual([])
+      expect(run.stdout.match(/APIGW\.0301/g)).toHaveLength(1)
+    })
+
+    test('under validate_only it is the one "Pre-flight skipped" warning', async () => {
+      const run = await runAction({ inputs: { ...wrongKey(), validate_only: true } })
+      expect(run.code).toBe(0)
+      expect(warnings(run)).toEqual([expect.stringMatching(/^Pre-flight skipped: .*APIGW\.0301/)])
+      expect(run.stdout.match(/APIGW\.0301/g)).toHaveLength(1)
+    })
+  })
+
   test('the project is looked up at IAM from the region when project_id is empty', async () => {
     const name = uniqueName('lookup')
     const run = await runAction({
@@ -203,7 +233,9 @@ describe('credentials', () => {
     const before = emulator.requests.length
     const none = await runAction({ inputs: { ...job(uniqueName('none')), project_id: emulator.projectId } })
     expect(none.code).toBe(1)
-    expect(failure(none)).toMatch(/No credentials: set `access_key` and `secret_key`/)
+    expect(failure(none)).toMatch(
+      /No credentials: set `idp_id` for keyless GitHub OIDC \(recommended\), `access_key` and `secret_key`/
+    )
 
     const both = await runAction({
       inputs: {

@@ -54,3 +54,22 @@ test('prints its URL and a ready-to-use environment, with which the action creat
   server?.kill('SIGINT')
   expect(await exited).toBe(0)
 })
+
+test('--port that is not a port: one line saying what to write, exit 2, nothing started', async () => {
+  const [, ...args] = (script ?? '').split(' ')
+  const child = spawn(process.execPath, [...args, '--port', '70000'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  server = child
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text))
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+  const code = await new Promise(resolve => child.once('exit', resolve))
+  expect(code).toBe(2)
+  expect(stdout).toBe('')
+  expect(stderr.trim().split('\n')).toEqual([
+    '--port 70000 is not a port: write a number from 0 (any free port) to 65535.'
+  ])
+})

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { runAction, REPO_ROOT } from '../emulator/run-action.mjs'
+import { asWorkflow, workflowExamples } from '../../scripts/lint-workflows.mjs'
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
 
@@ -48,6 +49,53 @@ const write = (path: string, text: string): void => {
 test('the README shows a v2 and a v1 job file', () => {
   expect(jobFiles.map(f => f.path)).toEqual(expect.arrayContaining(['jobs/mnist.yaml', 'jobs/resnet.yaml']))
   expect(jobFiles.find(f => f.path === 'jobs/mnist.yaml')?.text).toMatch(/^kind: job$/m)
+})
+
+/**
+ * The steps of this action in the README's workflow examples, with the region they target: their own `region`,
+ * or the one an earlier huaweicloud/auth-action step of the job exports.
+ */
+function actionSteps(): { line: number; region?: string; endpoint?: unknown; jobFile?: unknown }[] {
+  const found = []
+  for (const { line, text } of workflowExamples(readme)) {
+    const doc = parse(asWorkflow(text).workflow) as { jobs: Record<string, { steps?: Step[] }> }
+    for (const job of Object.values(doc.jobs)) {
+      let exported: string | undefined
+      for (const step of job.steps ?? []) {
+        if (step.uses?.startsWith('huaweicloud/auth-action@'))
+          exported = step.with?.region as string | undefined
+        if (!/\/modelarts-training-job-action@/.test(step.uses ?? '')) continue
+        const region = (step.with?.region as string | undefined) ?? exported
+        found.push({ line, region, endpoint: step.with?.endpoint, jobFile: step.with?.job_file })
+      }
+    }
+  }
+  return found
+}
+
+/** A job file's API by its top-level keys, as the action decides it: `config` is v1; kind, metadata, algorithm, spec v2. */
+const apiOf = (text: string): 'v1' | 'v2' | undefined => {
+  const keys = Object.keys((parse(text) as Record<string, unknown> | null) ?? {})
+  const first = keys.find(key => ['config', 'kind', 'metadata', 'algorithm', 'spec'].includes(key))
+  return first === undefined ? undefined : first === 'config' ? 'v1' : 'v2'
+}
+
+test('every example aimed at a Huawei Cloud public region (a region, no endpoint of another cloud) uses a v2 job file: those regions serve only v2', () => {
+  const publicSteps = actionSteps().filter(s => s.region !== undefined && s.endpoint === undefined)
+  expect(publicSteps.length).toBeGreaterThanOrEqual(3) // the quick start, the access keys, train on merge, ...
+  const wrong = publicSteps
+    .map(step => {
+      const file = jobFiles.find(f => f.path === step.jobFile)
+      // Every job file such an example names is shown in the README, so its API can be read.
+      const api = file === undefined ? `not shown in the README` : apiOf(file.text)
+      return { line: step.line, region: step.region, jobFile: step.jobFile, api }
+    })
+    .filter(step => step.api !== 'v2')
+  expect(wrong).toEqual([])
+  // The v1 example stays, aimed at a cloud that serves v1 through its own endpoint.
+  const v1 = actionSteps().filter(s => s.jobFile === 'jobs/resnet.yaml')
+  expect(v1.length).toBeGreaterThan(0)
+  expect(v1.every(s => typeof s.endpoint === 'string' && !/myhuaweicloud/.test(s.endpoint))).toBe(true)
 })
 
 test('the pull-request example passes on a repository with only .yaml and .yml job files, the README files among them', async () => {

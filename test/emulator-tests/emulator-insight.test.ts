@@ -235,11 +235,12 @@ describe("the action's pre-flight against the emulator", () => {
   })
 
   test('a list answering 403 gives one warning and no problem', async () => {
+    // A permission refused (0108), not the credentials (0206): that one is the answer and is thrown.
     emulator.inject({
       path: /training-job-flavors$/,
       kind: 'status',
       status: 403,
-      code: 'ModelArts.0206',
+      code: 'ModelArts.0108',
       times: 5
     })
     const result = await preflight(v2File('modelarts.nope', 1), 'validate')

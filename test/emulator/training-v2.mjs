@@ -149,7 +149,8 @@ export function createTrainingV2({
     const line = (/** @type {number} */ i) =>
       given?.length
         ? /** @type {string} */ (given[i % given.length])
-        : `[${job.tasks[worker]}] step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
+        : // No task prefix: ModelArts' log preview is the program's own output; the action names the task.
+          `step ${i + 1} loss=${(2.5 / Math.sqrt(i + 1) + worker / 100).toFixed(4)}`
     let text = ''
     for (let i = 0; i < count; i++) text += `${line(i)}\n`
     if (job.script.partialTail && !t.ended && count > 0) text += line(count).slice(0, 12)

@@ -1,6 +1,7 @@
 import {
   HuaweiCloudError,
   hintFor,
+  isCredentialRejection,
   networkError,
   nonJsonError,
   readServiceError,
@@ -27,6 +28,9 @@ describe('hintFor', () => {
     ['ModelArts.0104', 400, /workspace_id/],
     ['ModelArts.0108', 403, /permissions/],
     ['ModelArts.2785', 403, /Access Authorization/],
+    ['ModelArts.2763', 400, /flavor_id.*training-job-flavors/],
+    ['ModelArts.2781', 400, /flavor_id.*training-job-flavors/],
+    ['ModelArts.2784', 401, /auth_token.*identity provider/],
     ['ModelArts.2775', 400, /does not exist/],
     ['ModelArts.2815', 400, /quota/],
     ['ModelArts.0106', 400, /quota/],
@@ -61,6 +65,43 @@ describe('hintFor', () => {
 
   it('has nothing to say about an unknown 4xx code', () => {
     expect(hintFor('Other.0001', 400)).toBeUndefined()
+  })
+})
+
+describe('isCredentialRejection', () => {
+  const failed = (status: number, code?: string) =>
+    new HuaweiCloudError('x', { kind: 'service', status, code, requestSent: true })
+  test('HTTP 401, the gateway refusing a signature or token, ModelArts token and AK/SK codes', () => {
+    for (const error of [
+      failed(401),
+      failed(401, 'ModelArts.0000'),
+      failed(403, 'APIGW.0301'),
+      failed(401, 'APIG.0307'),
+      failed(403, 'ModelArts.0201'),
+      failed(403, 'ModelArts.0206'),
+      failed(403, 'ModelArts.0212'),
+      failed(403, 'ModelArts.2784')
+    ]) {
+      expect([error.status, error.code, isCredentialRejection(error)]).toEqual([
+        error.status,
+        error.code,
+        true
+      ])
+    }
+  })
+  test('not a permission, a name, a quota or a transport failure', () => {
+    for (const error of [
+      failed(403),
+      failed(403, 'ModelArts.0108'),
+      failed(403, 'ModelArts.0213'),
+      failed(400, 'ModelArts.0103'),
+      failed(404, 'ModelArts.2775'),
+      failed(503),
+      new Error('socket hang up'),
+      undefined
+    ]) {
+      expect(isCredentialRejection(error)).toBe(false)
+    }
   })
 })
 

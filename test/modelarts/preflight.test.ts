@@ -24,10 +24,10 @@ const SPECS = parseV1Specs(fixture('v1-resource-specs.json'))
 const V1_ENGINES = parseV1Engines(fixture('v1-ai-engines.json'))
 
 const forbidden = (status: number) =>
-  new HuaweiCloudError(`GET /v2/p/list: HTTP ${status} ModelArts.0206`, {
+  new HuaweiCloudError(`GET /v2/p/list: HTTP ${status} ModelArts.0108`, {
     kind: 'service',
     status,
-    code: 'ModelArts.0206',
+    code: 'ModelArts.0108',
     requestSent: true
   })
 
@@ -433,6 +433,45 @@ test('v1: an empty spec or engine list is unread, with the one warning', async (
   expect(result.warning).toMatch(
     /resource-specs \(no entries in the answer\); ai-engines \(no entries in the answer\)/
   )
+})
+
+describe('credentials refused while reading a list', () => {
+  const refused = (status: number, code: string) =>
+    new HuaweiCloudError(`GET /v2/p/list: HTTP ${status} ${code}`, {
+      kind: 'service',
+      status,
+      code,
+      requestSent: true
+    })
+
+  test.each([
+    [401, 'APIGW.0301'],
+    [401, 'ModelArts.0203'],
+    [403, 'ModelArts.0206'],
+    [401, 'ModelArts.2784']
+  ])('HTTP %i %s is the answer: thrown once, no warning about each list', async (status, code) => {
+    const error = refused(status, code)
+    const v2Fake = fakeV2({
+      flavors: () => Promise.reject(error),
+      engines: () => Promise.reject(error),
+      quotas: error
+    })
+    await expect(v2(V2_FILE('    flavor_id: modelarts.vm.cpu.8u\n    node_count: 1'), v2Fake)).rejects.toBe(
+      error
+    )
+    await expect(
+      v1(V1_FILE('  spec_id: 99\n  worker_server_num: 1\n  engine_id: 1'), {}, fakeV1(error))
+    ).rejects.toBe(error)
+  })
+
+  test('a refused permission (403 ModelArts.0108) stays a warning: other lists may still be readable', async () => {
+    const result = await v1(
+      V1_FILE('  spec_id: 99\n  worker_server_num: 1\n  engine_id: 1'),
+      {},
+      fakeV1(forbidden(403))
+    )
+    expect(result.warning).toMatch(/^Pre-flight could not read resource-specs/)
+  })
 })
 
 test('levenshtein counts single-character edits', () => {
