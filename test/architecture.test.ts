@@ -145,4 +145,13 @@ describe('the layers of src/', () => {
     // A sleep of its own (`new Promise(resolve => setTimeout(resolve, ms))`) is one no signal can end.
     expect(doing(/\bsetTimeout\(\s*resolve\b/)).toEqual([])
   })
+
+  test('optional properties are plain properties: no conditional spreads (docs/architecture.md, Conventions)', () => {
+    const spreads = files.filter(file =>
+      /\.\.\.\([^()]*(?:!==\s*undefined|&&|(?<!\?)\?(?![?.]))[^()]*\{/.test(
+        readFileSync(join(SRC, file), 'utf8')
+      )
+    )
+    expect(spreads).toEqual([])
+  })
 })

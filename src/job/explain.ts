@@ -48,11 +48,7 @@ export class Diagnoser {
    */
   locate(path: DefinitionPath): DiagnosticPlace {
     const place = this.place(path, path, 'value')
-    return {
-      ...(place.input !== undefined && { input: place.input }),
-      ...(place.file !== undefined && { file: place.file }),
-      ...place.span
-    }
+    return { input: place.input, file: place.file, ...place.span }
   }
 
   /** Keys no shape declares: an error with the suggestion when misspelt, else a warning; sent either way. */

@@ -66,7 +66,7 @@ export function v2Api(calls: TrainingJobsV2, options: V2ApiOptions): TrainingJob
         status: v2Status(job.phase, job.secondaryPhase),
         durationMs: job.durationMs,
         tasks: job.tasks,
-        ...(job.nodeCount !== undefined && { taskCount: job.nodeCount })
+        taskCount: job.nodeCount
       }
     },
     async stop(ref) {
