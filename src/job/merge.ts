@@ -229,8 +229,20 @@ function mergeMapping(
         setEntry(target, key, into)
       }
     }
-    if (isPlainMapping(from) && isPlainMapping(into)) mergeMapping(into, from, here, merge)
-    else if (Array.isArray(from) && Array.isArray(into) && allKeyed(from, itemKey) && allKeyed(into, itemKey))
+    if (isPlainMapping(from) && isPlainMapping(into)) {
+      mergeMapping(into, from, here, merge)
+      // The schema reads a parameter mapping as a list, so its problems come at item positions: mark those too.
+      if (isParameters) {
+        const names = Object.keys(into)
+        for (const name of Object.keys(from))
+          merge.origins.set([...here, names.indexOf(name)], OVERRIDES_INPUT)
+      }
+    } else if (
+      Array.isArray(from) &&
+      Array.isArray(into) &&
+      allKeyed(from, itemKey) &&
+      allKeyed(into, itemKey)
+    )
       mergeKeyedList(into, from, here, itemKey, merge)
     else {
       copyEntry(target, key, source, key)

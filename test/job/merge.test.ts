@@ -266,6 +266,21 @@ describe('parameters written in the other form than the file, merged by override
     ])
   })
 
+  it.each([
+    ['a value that is not text', 'algorithm: {parameters: {learning_rate: {x: 1}}}'],
+    ['a new parameter with a value that is not text', 'algorithm: {parameters: {seed: {x: 1}}}'],
+    ['a parameter emptied', 'algorithm: {parameters: {learning_rate: null}}']
+  ])('a mapping over a file mapping names the overrides input for %s', (_what, overrides) => {
+    const errors = buildJobDefinition(V2_MAP, {}, { overrides }).diagnostics.filter(
+      d => d.severity === 'error'
+    )
+    expect(errors.length).toBeGreaterThan(0)
+    for (const error of errors) {
+      expect(error.input).toBe('overrides')
+      expect(error.file).toBeUndefined()
+    }
+  })
+
   it('v1: config.parameter merges on label, a mapping over a list and a list over a mapping', () => {
     const list = validConfigWith([
       'parameter:',
