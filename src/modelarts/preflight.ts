@@ -77,14 +77,15 @@ class Round {
   reads = 0
 
   /**
-   * An empty list is taken as unread, not as "nothing exists": a shape the action does not parse (or a
-   * service that lists nothing here) must not refuse every create.
+   * An empty catalogue (flavors, specs, engines) is taken as unread, not as "nothing exists": a shape the action
+   * does not parse (or a service that lists nothing here) must not refuse every create. Answers where empty is
+   * the normal answer (a search for a free name, quotas) pass `emptyIsAnswer`.
    */
-  async read<T>(list: string, work: () => Promise<T>): Promise<T | undefined> {
+  async read<T>(list: string, work: () => Promise<T>, emptyIsAnswer = false): Promise<T | undefined> {
     this.reads++
     try {
       const answer = await work()
-      if (Array.isArray(answer) && answer.length === 0) {
+      if (!emptyIsAnswer && Array.isArray(answer) && answer.length === 0) {
         this.failures.push(`${list} (no entries in the answer)`)
         return undefined
       }
@@ -225,7 +226,7 @@ async function preflightV2(request: PreflightV2): Promise<PreflightResult> {
   const [flavors, engines, quotas, nameCheck] = await Promise.all([
     checkFlavor ? round.read('training-job-flavors', () => request.lists.flavors()) : undefined,
     checkEngine ? round.read('training-job-engines', () => request.lists.engines()) : undefined,
-    checkQuota ? round.read('training-quotas', () => request.lists.quotas()) : undefined,
+    checkQuota ? round.read('training-quotas', () => request.lists.quotas(), true) : undefined,
     checkName
       ? round.read('training-job-names', () => request.lists.nameCheck(request.name ?? '', workspaceId))
       : undefined
@@ -237,7 +238,7 @@ async function preflightV2(request: PreflightV2): Promise<PreflightResult> {
   if (checkName && nameCheck === ('unavailable' satisfies NameCheck)) {
     const second = new Round()
     const name = request.name ?? ''
-    const found = await second.read('training-job-searches', () => request.search(name, workspaceId))
+    const found = await second.read('training-job-searches', () => request.search(name, workspaceId), true)
     rounds++
     reads += second.reads
     failures.push(...second.failures)

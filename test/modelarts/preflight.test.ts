@@ -233,6 +233,15 @@ describe('v2 pre-flight', () => {
 
     const taken = await v2(text, fakeV2({ name: 'unavailable', existing: ['mnist'] }))
     expect(taken.diagnostics.map(d => d.rule)).toEqual(['Job name'])
+
+    // An empty search is the usual answer for a free name, not an unread list: no warning.
+    const none = await v2(text, fakeV2({ name: 'unavailable', existing: [] }))
+    expect(none).toEqual({ diagnostics: [], reads: 5, rounds: 2 })
+  })
+
+  test('an empty quota list is an answer (nothing limited), not an unread list', async () => {
+    const text = V2_FILE('    flavor_id: modelarts.vm.cpu.8u\n    node_count: 1')
+    expect(await v2(text, fakeV2({ quotas: [] }))).toEqual({ diagnostics: [], reads: 4, rounds: 1 })
   })
 
   test('a used-up job quota is an error naming the quota and its use', async () => {
