@@ -52,6 +52,22 @@ export const REASON_MAX = 500
 export interface PostMortemOptions {
   /** Last lines per task; default 30. */
   tailLines?: number
+  /**
+   * Masks the action's secrets in service text. It must run before anything is cut: the runner masks a whole
+   * secret, never a piece of one, and a training job can print what it was given.
+   */
+  redact?: (text: string) => string
+}
+
+/** The words with every secret masked, before `failureReason` cuts them to one line. */
+function masked(words: Words, redact: ((text: string) => string) | undefined): Words {
+  if (!redact) return words
+  return {
+    tasks: words.tasks.map(task => ({ ...task, message: redact(task.message) })),
+    endReasons: words.endReasons.map(redact),
+    events: words.events.map(event => ({ ...event, message: redact(event.message) })),
+    logTails: words.logTails.map(tail => ({ ...tail, lines: tail.lines.map(redact) }))
+  }
 }
 
 const EMPTY: PostMortem = { reason: '', tasks: [], endReasons: [], events: [], logTails: [], unread: [] }
@@ -194,14 +210,17 @@ export async function postMortemV2(
     const lines = preview ? lastLines(preview.content, tailLines) : []
     return lines.length > 0 ? [{ task, lines }] : []
   })
-  const words = {
-    tasks: taskFailures(job.raw),
-    endReasons: endReasons(job.raw),
-    events: (events ?? [])
-      .filter(event => event.level.toLowerCase() === 'error')
-      .slice(0, ERROR_EVENTS_SHOWN),
-    logTails
-  }
+  const words = masked(
+    {
+      tasks: taskFailures(job.raw),
+      endReasons: endReasons(job.raw),
+      events: (events ?? [])
+        .filter(event => event.level.toLowerCase() === 'error')
+        .slice(0, ERROR_EVENTS_SHOWN),
+      logTails
+    },
+    options.redact
+  )
   return { reason: failureReason(end, words), ...words, unread }
 }
 
@@ -224,6 +243,6 @@ export async function postMortemV1(
     const lines = (chunks[i]?.lines ?? []).slice(-tailLines)
     return lines.length > 0 ? [{ task: file, lines }] : []
   })
-  const words = { tasks: [], endReasons: [], events: [], logTails }
+  const words = masked({ tasks: [], endReasons: [], events: [], logTails }, options.redact)
   return { reason: failureReason(end, words), ...words, unread }
 }

@@ -237,7 +237,9 @@ export async function connect(
       checker ??= (await insight()).preflightChecker(reach)
       return checker(build, options)
     },
-    explain: async (ref, end, options) => (await insight()).explainRun(reach, choice.api, ref, end, options),
+    // Service text may echo a secret the job was given: masked before the post-mortem cuts it to one line.
+    explain: async (ref, end, options) =>
+      (await insight()).explainRun(reach, choice.api, ref, end, { ...options, redact }),
     endpoint,
     projectId,
     region: target.region,

@@ -90,6 +90,29 @@ describe('postMortemV2', () => {
     expect(p.reason).toContain('worker-1 exit code 137')
   })
 
+  test('a secret the job echoes is masked before the reason is cut: no piece of it survives', async () => {
+    const secret = 'EMULATORACCESSKEY0123'
+    const echoing = parseJob({
+      metadata: { id: 'j3', name: 'leak' },
+      status: {
+        phase: 'Failed',
+        tasks: ['worker-0'],
+        task_statuses: [{ task: 'worker-0', exit_code: 1, message: `${'x'.repeat(440)} ${secret}` }],
+        running_records: [{ end_reason: `bad key ${secret}` }]
+      }
+    })
+    const { reader } = readerV2({
+      events: async () => [{ time: 't', level: 'Error', message: `auth ${secret}`, source: 'Job' }]
+    })
+    const redact = (text: string) => text.split(secret).join('***')
+    const p = await postMortemV2(reader, echoing, failed, { redact })
+    const everything = JSON.stringify(p)
+    for (let length = 6; length <= secret.length; length++)
+      expect(everything).not.toContain(secret.slice(0, length))
+    expect(p.tasks[0]?.message).toContain('***')
+    expect(p.endReasons).toEqual(['bad key ***'])
+  })
+
   test('a timeout says so; with no task words the latest Error event is the reason', async () => {
     const running = parseJob({ metadata: { id: 'j2' }, status: { phase: 'Running', tasks: [] } })
     const { reader } = readerV2()
