@@ -69,15 +69,18 @@ export function jobSummary(r: JobReport): string {
   const asked = definitionName(r.definition)
   const name = r.jobName || asked
   const shown = escapeMarkdown(name)
-  const previous =
+  // Version names and ids come from the service's answers: text, never Markdown.
+  const previous = escapeMarkdown(
     r.previousVersionName ??
-    (r.previousVersionId ? `the version with id ${r.previousVersionId}` : 'the latest version')
+      (r.previousVersionId ? `the version with id ${r.previousVersionId}` : 'the latest version')
+  )
+  const version = escapeMarkdown(r.versionName)
   const what =
     r.kind === 'version'
-      ? `Created version **${r.versionName}** of training job **${shown}** (after ${previous}).`
+      ? `Created version **${version}** of training job **${shown}** (after ${previous}).`
       : r.versionId === undefined
-        ? `Created training job **${shown}**${r.versionName ? ` (${r.versionName} of the series ${code(asked)})` : ''}.`
-        : `Created training job **${shown}** (version ${r.versionName}).`
+        ? `Created training job **${shown}**${version ? ` (${version} of the series ${code(asked)})` : ''}.`
+        : `Created training job **${shown}** (version ${version}).`
   const stopRequested = r.stopped === true && (r.outcome === 'timeout' || r.outcome === 'cancelled')
   const rows: string[][] = [['Job', `${code(name)} (id ${code(r.jobId)})`]]
   if (r.versionId !== undefined) rows.push(['Version', `${code(r.versionName)} (id ${code(r.versionId)})`])
@@ -274,7 +277,9 @@ export function validationSummary(
   const link = (d: Diagnostic): string => {
     const where = locationOf(d)
     if (!blobUrl || d.file === undefined) return code(where)
-    return `[${escapeMarkdown(where)}](${blobUrl}/${encodeURI(d.file)}#L${d.line ?? 1})`
+    // encodeURI leaves ( and ), which would end the link early.
+    const target = encodeURI(d.file).replace(/[()]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    return `[${escapeMarkdown(where)}](${blobUrl}/${target}#L${d.line ?? 1})`
   }
   const parts = [
     '## ModelArts job file validation',

@@ -2,7 +2,13 @@
 import type { JobDefinition, ValidDefinition } from '../../src/job/index.js'
 import { summarizeMetrics } from '../../src/modelarts/metrics.js'
 import { metricsMarkdown } from '../../src/report/metrics.js'
-import { escapeMarkdown, notCreatedSummary, validationSummary } from '../../src/report/summary.js'
+import {
+  jobSummary as jobSummaryOf,
+  escapeMarkdown,
+  notCreatedSummary,
+  validationSummary
+} from '../../src/report/summary.js'
+import { jobStatus } from '../../src/modelarts/v1-status.js'
 
 const HOSTILE = [
   '<img src="https://evil.example/t.png">',
@@ -73,5 +79,29 @@ describe('service text in the summary', () => {
       ]
     )
     expectInert(md, hostile)
+  })
+
+  test.each(HOSTILE)('version names %j from the service stay text in the headline', hostile => {
+    const md = jobSummaryOf({
+      definition: { api: 'v1', definition: { job_name: 'j', config: { spec_id: 1 } } as JobDefinition },
+      jobName: 'j',
+      kind: 'version',
+      jobId: '10',
+      versionId: '12',
+      versionName: hostile,
+      previousVersionName: hostile,
+      status: jobStatus(8),
+      endpoint: 'https://modelarts.example'
+    })
+    expectInert(md, hostile)
+  })
+
+  test('a file name with parentheses cannot end its link early', () => {
+    const md = validationSummary(
+      [{ file: 'jobs/a)**BOLD**_x_.yaml', errors: 1, warnings: 0 }],
+      [{ severity: 'error', rule: 'r', message: 'm', path: [], file: 'jobs/a)**BOLD**_x_.yaml', line: 2 }],
+      'https://github.com/o/r/blob/abc'
+    )
+    expect(md).toContain('(https://github.com/o/r/blob/abc/jobs/a%29**BOLD**_x_.yaml#L2)')
   })
 })
