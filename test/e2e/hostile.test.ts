@@ -265,6 +265,32 @@ describe('text the action did not write stays text', () => {
     expect(printed.join('\n')).not.toContain(secret.slice(0, 12))
     expect(failure(run)).toContain('***')
   })
+
+  test('a v2 task message echoing the access key: failure_reason, log and summary hold no piece of it', async () => {
+    const name = uniqueName('echo-key')
+    const key = emulator.accessKey
+    // Long enough that failure_reason (cut at 500 characters) would end inside the key, were it masked after.
+    emulator.setScriptV2(name, {
+      phases: [{ phase: 'Running', forMs: 300 }, { phase: 'Failed' }],
+      tickMs: 100,
+      failure: { message: `${'x'.repeat(436)} ${key}` }
+    })
+    const run = await runAction({
+      inputs: {
+        ...keys(),
+        job_file: '__fixtures__/jobs/v2/own-code.yaml',
+        job_name: name,
+        wait: 'true',
+        poll_interval: '100ms'
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs.failure_reason).toContain('x')
+    const printed = run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
+    for (const text of [printed.join('\n'), run.summary, JSON.stringify(run.outputs)]) {
+      expect(text).not.toContain(key.slice(0, 8))
+    }
+  })
 })
 
 describe('nothing outside the workspace is read', () => {
