@@ -1,7 +1,7 @@
 /** The main step: settings → one step (each loaded only when taken) → one setFailed. Nothing else lives here. */
 import * as core from '@actions/core'
 import { readSettings, InputError } from './settings.js'
-import { CancelledError } from './steps/cancel.js'
+import { CancelledError } from './steps/cancelled.js'
 import { markMainStarted } from './report/outputs.js'
 import { AnnotatedError, annotationOf } from './report/annotations.js'
 import { errorMessage } from './util/values.js'

@@ -33,11 +33,13 @@ export function secretsOf(credentials: {
   ].filter((value): value is string => typeof value === 'string' && value !== '')
 }
 
-/** `text` with every secret replaced by `***`, as the runner masks them. */
+/** `text` with every secret replaced by `***`, as the runner masks them (and before it does). Pure. */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
-  let masked = text
-  for (const secret of secrets) if (secret.length > 0) masked = masked.split(secret).join('***')
-  return masked
+  // Longest first: a secret that contains another is masked whole.
+  return [...secrets]
+    .filter(secret => secret !== '')
+    .sort((a, b) => b.length - a.length)
+    .reduce((shown, secret) => shown.split(secret).join('***'), text)
 }
 
 export interface AccessKeyOptions {

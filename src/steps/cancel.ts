@@ -17,14 +17,6 @@ import { markFinished, type SavedJob } from '../report/outputs.js'
 import { capitalized } from '../report/plural.js'
 import { printText } from '../report/untrusted.js'
 
-/** The step ends because the runner cancelled it; main exits at once after saying so. */
-export class CancelledError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CancelledError'
-  }
-}
-
 export interface CancelWatch {
   readonly requested: boolean
   readonly signal: AbortSignal

@@ -142,15 +142,7 @@ export async function connect(
   const iam = (): string => target.iamEndpoint ?? iamEndpoint(target.region ?? '')
   const clients: HuaweiCloudHttp[] = []
   // Masked in server messages before they are cut to length; OIDC tokens join as they are minted.
-  const secrets = new Set(
-    secretsOf(
-      credentials.kind === 'aksk'
-        ? credentials
-        : credentials.kind === 'token'
-          ? { authToken: credentials.token }
-          : {}
-    )
-  )
+  const secrets = new Set(credentialSecrets(credentials))
   const redact = (text: string): string => redactSecrets(text, secrets)
   const withTimeout = (http: HuaweiCloudHttp): Requester => {
     clients.push(http)
@@ -246,4 +238,11 @@ export async function connect(
     jobUrl: target.endpoint || !target.region ? '' : consoleJobsUrl(target.region),
     dispose: () => clients.forEach(client => client.dispose())
   }
+}
+
+/** The values of these credentials that nothing may print (OIDC has none before its tokens are minted). */
+export function credentialSecrets(credentials: Credentials): string[] {
+  if (credentials.kind === 'aksk') return secretsOf(credentials)
+  if (credentials.kind === 'token') return secretsOf({ authToken: credentials.token })
+  return []
 }

@@ -2,11 +2,12 @@
 import * as core from '@actions/core'
 import type { CreateSettings } from '../settings.js'
 import { readJobDefinition, type LocatedDefinition } from './definition.js'
-import { checkBeforeSending, connect, type Service } from './connect.js'
+import { checkBeforeSending, connect, credentialSecrets, type Service } from './connect.js'
 import { definitionName, type ValidDefinition } from '../job/index.js'
 import { statusLabel, type Submitted } from '../modelarts/api.js'
 import { followJob, shownName, type FollowResult } from './follow.js'
-import { CancelledError, stopRun, watchForCancel } from './cancel.js'
+import { stopRun, watchForCancel } from './cancel.js'
+import { CancelledError } from './cancelled.js'
 import { jobSummary, notCreatedSummary, type JobReport } from '../report/summary.js'
 import { runProvenance } from '../report/provenance.js'
 import { markFinished, saveApi, saveCreated, saveSent, writeSummary } from '../report/outputs.js'
@@ -15,7 +16,6 @@ import { capitalized, plural } from '../report/plural.js'
 import { printText } from '../report/untrusted.js'
 import { printRequestBody } from '../report/request-body.js'
 import { describeOrigin, runOriginOf } from '../job/origin.js'
-import { secretsOf } from '../huaweicloud/credentials.js'
 import { formatDuration } from '../util/duration.js'
 import { errorMessage } from '../util/values.js'
 
@@ -84,7 +84,7 @@ async function submitAndFollow(
         : // The v2 create names a series member and appends the run marker as it sends.
           'Request body sent to ModelArts v2 (with if_exists: new_version the name gets its -V000N suffix; the run marker is appended to metadata.description)',
       definition.definition,
-      secretsOf(secretsIn(settings))
+      credentialSecrets(settings.credentials)
     )
     let submitted: Submitted
     try {
@@ -161,14 +161,6 @@ function notWaiting(submitted: Submitted, service: Service): void {
     `Not waiting for ${shownName(submitted)} to end (\`wait\` is false): it keeps running in ModelArts. ` +
       `Follow it ${where}, or set \`wait: true\` to follow it in this step.`
   )
-}
-
-/** The values the request body must never show, from whichever credentials are used. */
-function secretsIn(settings: CreateSettings): Parameters<typeof secretsOf>[0] {
-  const { credentials } = settings
-  if (credentials.kind === 'aksk') return credentials
-  if (credentials.kind === 'token') return { authToken: credentials.token }
-  return {}
 }
 
 /** What the wait means for the step: nothing (it succeeded, or failures are tolerated) or the error to fail with. */

@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { ValidateOnlySettings } from '../settings.js'
 import type { Diagnostic } from '../job/diagnostic.js'
 import { printText } from '../report/untrusted.js'
+import { printRequestBody } from '../report/request-body.js'
 import { checkJobFile, relativeToWorkspace, workspaceDir } from './definition.js'
 import { annotateProblems, type ProblemDelivery } from '../report/problems.js'
 import {
@@ -38,16 +39,16 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
   if (settings.jobFiles.length > 0 && files.length === 0) return noJobFile(settings.jobFiles)
   const results: FileResult[] = []
   const problems: Diagnostic[] = []
-  const shownProblems: Diagnostic[] = []
   const notes: SummaryNote[] = unmatched.map(unmatchedPattern)
   let errors = 0
 
-  const record = (file: string, diagnostics: Diagnostic[]): void => {
+  /** Adds a file's problems; returns how many are errors. */
+  const record = (file: string, diagnostics: Diagnostic[]): number => {
     problems.push(...diagnostics)
     const fileErrors = diagnostics.filter(d => d.severity === 'error').length
     errors += fileErrors
     results.push({ file, errors: fileErrors, warnings: diagnostics.length - fileErrors })
-    for (const d of diagnostics) if (shownProblems.length < SUMMARY_PROBLEM_ROWS) shownProblems.push(d)
+    return fileErrors
   }
 
   const preflight = preflightFor(settings, notes)
@@ -56,15 +57,12 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
     const result = checkJobFile(file, settings.definitionInputs, settings.definitionOptions)
     const shown = file === undefined ? 'inputs' : relativeToWorkspace(file)
     if (result.definition) result.diagnostics.push(...(await preflight.check(result)))
-    record(shown, result.diagnostics)
-    if (result.definition && !result.diagnostics.some(d => d.severity === 'error')) {
+    const fileErrors = record(shown, result.diagnostics)
+    if (result.definition && fileErrors === 0) {
       // Collapsed: a reviewer opens it to see exactly what would be sent.
-      core.startGroup(`✓ ${shown}: ${result.api} request body that would be sent`)
-      printText(JSON.stringify(result.definition, null, 2))
-      core.endGroup()
+      printRequestBody(`✓ ${shown}: ${result.api} request body that would be sent`, result.definition, [])
     } else {
-      const count = result.diagnostics.filter(d => d.severity === 'error').length
-      printText(`✗ ${shown}: ${plural(count, 'problem')}`)
+      printText(`✗ ${shown}: ${plural(fileErrors, 'problem')}`)
     }
   }
 
@@ -90,7 +88,7 @@ export async function validateJobFiles(settings: ValidateOnlySettings): Promise<
   await writeSummary(
     validationSummary(
       results,
-      shownProblems,
+      problems.slice(0, SUMMARY_PROBLEM_ROWS),
       server && repo && sha ? `${server}/${repo}/blob/${sha}` : undefined,
       notes
     )
