@@ -134,12 +134,12 @@ describe('the layers of src/', () => {
     expect(printing).toEqual(['report/untrusted.ts'])
   })
 
-  test('one of each helper: isRecord, errorMessage and textOf live in util/values.ts, the sleep in huaweicloud/retry.ts', () => {
+  test('one of each helper: isRecord, errorMessage, textOf, numberOf and recordOf live in util/values.ts, errorCodeOf in huaweicloud/errors.ts, the sleep in huaweicloud/retry.ts', () => {
     const doing = (pattern: RegExp): string[] =>
       files.filter(file => pattern.test(readFileSync(join(SRC, file), 'utf8')))
-    expect(doing(/\b(?:function|const|let|var)\s+(?:isRecord|errorMessage|textOf)\b/)).toEqual([
-      'util/values.ts'
-    ])
+    expect(
+      doing(/\b(?:function|const|let|var)\s+(?:isRecord|errorMessage|textOf|numberOf|recordOf|codeOf)\b/)
+    ).toEqual(['util/values.ts'])
     // errorMessage written out by hand is a second copy too.
     expect(doing(/instanceof Error\s*\?\s*[\w.]+\.message\s*:\s*String\(/)).toEqual([])
     // A sleep of its own (`new Promise(resolve => setTimeout(resolve, ms))`) is one no signal can end.

@@ -55,6 +55,12 @@ function retryableByDefault(kind: FailureKind, status: number | undefined): bool
 /** Fields of a failure as the classifiers read them: a HuaweiCloudError or a fake shaped like one. */
 const fieldsOf = (error: unknown): Partial<HuaweiCloudErrorFields> => (isRecord(error) ? error : {})
 
+/** The service's error code (`ModelArts.2751`, `APIGW.0301`), when the error carries one. */
+export function errorCodeOf(error: unknown): string | undefined {
+  const code = fieldsOf(error).code
+  return typeof code === 'string' ? code : undefined
+}
+
 /** A read that failed this way may succeed if sent again. */
 export function isRetryable(error: unknown): boolean {
   return fieldsOf(error).retryable === true

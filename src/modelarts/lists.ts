@@ -5,8 +5,7 @@
  */
 import type { ApiResponse, Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
-import { numberOf } from './v2.js'
-import { isRecord, textOf } from '../util/values.js'
+import { isRecord, numberOf, recordOf, textOf } from '../util/values.js'
 
 type Json = Record<string, unknown>
 
@@ -118,7 +117,6 @@ async function withinBudget<T>(
   }
 }
 
-const recordOf = (value: unknown): Json => (isRecord(value) ? value : {})
 const itemsOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : [])
 
 export function parseV1Specs(body: unknown): V1Spec[] {

@@ -4,7 +4,7 @@
  * A missing sample (-1, or anything not a number) is left out, never counted as zero.
  */
 import type { JobInsightV2, MetricSeries } from './v2-insight.js'
-import { numberOf } from './v2.js'
+import { isRecord, numberOf } from '../util/values.js'
 
 export interface MetricStats {
   avg: number
@@ -92,7 +92,7 @@ export function metricsFromV1Detail(raw: Readonly<Record<string, unknown>>): Met
       return []
     }
   }
-  if (typeof list !== 'object' || list === null || Array.isArray(list)) return []
+  if (!isRecord(list)) return []
   return Object.entries(list).flatMap(([metric, values]) =>
     Array.isArray(values) ? [{ metric, values: values.map(value => numberOf(value) ?? -1) }] : []
   )

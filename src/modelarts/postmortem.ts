@@ -8,8 +8,7 @@ import type { TrainingJobsV1 } from './v1.js'
 import type { JobStatus } from './api.js'
 import type { JobInsightV2, V2Event } from './v2-insight.js'
 import type { TrainingJobsV2, V2Job } from './v2.js'
-import { numberOf } from './v2.js'
-import { isRecord, textOf } from '../util/values.js'
+import { isRecord, numberOf, textOf } from '../util/values.js'
 
 /** How the follow step's wait ended. */
 export type JobEnd =

@@ -6,7 +6,7 @@ import type { JobDefinition } from '../job/index.js'
 import type { SubmitOptions } from './api.js'
 import type { CreatedVersion, JobSummary, TrainingJobsV1, VersionSummary } from './v1.js'
 import { backoffDelay, defaultRetryPolicy, sleep as realSleep } from '../huaweicloud/retry.js'
-import { mayHaveLanded } from '../huaweicloud/errors.js'
+import { errorCodeOf, mayHaveLanded } from '../huaweicloud/errors.js'
 import { waitToResend } from './resend.js'
 import { errorMessage } from '../util/values.js'
 
@@ -29,8 +29,6 @@ export interface SubmittedVersion {
   /** True when the create's answer was lost and the job list showed it had been made. */
   adopted: boolean
 }
-
-const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code
 
 /**
  * How far the service's create time may lie before the moment this attempt was sent and still count as
@@ -70,7 +68,7 @@ export async function submitTrainingJob(
     try {
       return { created: await api.createJob(definition), kind: 'job', adopted: false }
     } catch (error) {
-      if (codeOf(error) === NAME_TAKEN) {
+      if (errorCodeOf(error) === NAME_TAKEN) {
         if (options.ifExists !== 'new_version') throw error
         break
       }

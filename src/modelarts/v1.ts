@@ -5,6 +5,7 @@
 import type { JobDefinition } from '../job/index.js'
 import type { ApiRequest, ApiResponse, Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import { numberOf } from '../util/values.js'
 
 /** A version as every v1 answer describes it. Ids are decimal strings whatever the service sent. */
 export interface VersionSummary {
@@ -63,11 +64,6 @@ type Json = Record<string, unknown>
 
 /** The service sends ids and numbers sometimes as strings ("10"), sometimes as numbers. */
 const idOf = (value: unknown): string => (value === undefined || value === null ? '' : String(value))
-const numberOf = (value: unknown): number | undefined => {
-  if (typeof value === 'number') return value
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
-  return undefined
-}
 
 /** The one mapper of a version record: list items, create answers and version details share these fields. */
 const versionOf = (item: Json): VersionSummary => ({

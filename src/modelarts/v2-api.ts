@@ -3,7 +3,7 @@
  * jobs `{name}-V0001`, `-V0002`, ...), its status a phase string, its log a preview window per task.
  */
 import { markRunGone, type TrainingJobsApi } from './api.js'
-import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import { errorCodeOf, HuaweiCloudError } from '../huaweicloud/errors.js'
 import { V2_JOB_NOT_FOUND, type TrainingJobsV2, type V2JobBody } from './v2.js'
 import { v2Status } from './v2-status.js'
 import { findMarkedJob, submitTrainingJobV2, type RunIdentity, type V2SubmitOptions } from './v2-submit.js'
@@ -75,7 +75,7 @@ export function v2Api(calls: TrainingJobsV2, options: V2ApiOptions): TrainingJob
         await calls.terminate(ref.jobId)
       } catch (error) {
         // A job the service no longer knows cannot run either.
-        if (error instanceof HuaweiCloudError && error.code === V2_JOB_NOT_FOUND) return
+        if (errorCodeOf(error) === V2_JOB_NOT_FOUND) return
         throw error
       }
     },

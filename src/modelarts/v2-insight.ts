@@ -3,9 +3,8 @@
  * Read-only; answers are read loosely.
  */
 import type { Requester } from '../huaweicloud/http.js'
-import { HuaweiCloudError } from '../huaweicloud/errors.js'
-import { numberOf } from './v2.js'
-import { isRecord, textOf } from '../util/values.js'
+import { errorCodeOf } from '../huaweicloud/errors.js'
+import { isRecord, numberOf, textOf } from '../util/values.js'
 
 type Json = Record<string, unknown>
 
@@ -82,7 +81,7 @@ export function jobInsightV2(http: Requester, endpoint: string, projectId: strin
         }
         return parseMetrics(body)
       } catch (error) {
-        if (error instanceof HuaweiCloudError && error.code === METRICS_NOT_READY) return undefined
+        if (errorCodeOf(error) === METRICS_NOT_READY) return undefined
         throw error
       }
     }

@@ -27,10 +27,9 @@
  */
 import type { TrainingJobsV2, V2Job, V2JobBody } from './v2.js'
 import { nameTakenMessage, V2_NAME_TAKEN } from './v2.js'
-import { mayHaveLanded } from '../huaweicloud/errors.js'
+import { errorCodeOf, mayHaveLanded } from '../huaweicloud/errors.js'
 import { waitToResend } from './resend.js'
 import { sleep as abortableSleep } from '../huaweicloud/retry.js'
-import { isRecord } from '../util/values.js'
 
 export const DESCRIPTION_MAX = 256
 /** Room for `-V0001` in a 64-character name. */
@@ -151,11 +150,6 @@ export const seriesName = (base: string, number: number): string =>
   `${base}-V${String(number).padStart(4, '0')}`
 export const seriesVersion = (number: number): string => `V${String(number).padStart(4, '0')}`
 
-const codeOf = (error: unknown): string | undefined => {
-  const code = isRecord(error) ? error.code : undefined
-  return typeof code === 'string' ? code : undefined
-}
-
 /** The jobs named exactly `name` (the search's `like` is a substring match). */
 async function jobsNamed(
   api: Pick<TrainingJobsV2, 'search'>,
@@ -262,7 +256,7 @@ export async function submitTrainingJobV2(
     try {
       return done(await api.create(request), false)
     } catch (error) {
-      if (codeOf(error) === V2_NAME_TAKEN) {
+      if (errorCodeOf(error) === V2_NAME_TAKEN) {
         if (!maybeOurs.has(name)) {
           if (creates >= maxCreates) throw crowded()
           await moveOn()

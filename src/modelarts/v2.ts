@@ -3,9 +3,9 @@
  * Answers are read loosely: counts and times may come as strings, fields may be missing.
  */
 import type { ApiResponse, Requester } from '../huaweicloud/http.js'
-import { HuaweiCloudError } from '../huaweicloud/errors.js'
+import { errorCodeOf, HuaweiCloudError } from '../huaweicloud/errors.js'
 import { sleep as abortableSleep } from '../huaweicloud/retry.js'
-import { isRecord, textOf } from '../util/values.js'
+import { numberOf, recordOf, textOf } from '../util/values.js'
 
 type Json = Record<string, unknown>
 
@@ -95,16 +95,6 @@ export interface TrainingJobsV2Options {
   sleep?: (ms: number) => Promise<void>
 }
 
-const recordOf = (value: unknown): Json => (isRecord(value) ? value : {})
-/** Numbers may come as strings ("1024"). */
-export function numberOf(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
-  return undefined
-}
-const codeOf = (error: unknown): string | undefined =>
-  error instanceof HuaweiCloudError ? error.code : undefined
-
 /** Reads a job object; `fallbackId` fills in an id the body left out. */
 export function parseJob(body: unknown, fallbackId = ''): V2Job {
   const raw = recordOf(body)
@@ -177,7 +167,7 @@ export function trainingJobsV2(
         })
         return parseJob(body, id)
       } catch (error) {
-        if (codeOf(error) === V2_JOB_NOT_FOUND) return undefined
+        if (errorCodeOf(error) === V2_JOB_NOT_FOUND) return undefined
         throw error
       }
     },
@@ -221,7 +211,7 @@ export function trainingJobsV2(
           })
           return 'terminating'
         } catch (error) {
-          const code = codeOf(error)
+          const code = errorCodeOf(error)
           if (code === V2_NOT_TERMINABLE) return 'already-final'
           if (code !== V2_STATUS_CHANGED || attempt >= TERMINATE_ATTEMPTS) throw error
           await sleep(TERMINATE_RETRY_MS)
@@ -238,7 +228,7 @@ export function trainingJobsV2(
           idempotent: true
         })
       } catch (error) {
-        if (LOG_NOT_READY.has(codeOf(error) ?? '')) return undefined
+        if (LOG_NOT_READY.has(errorCodeOf(error) ?? '')) return undefined
         throw error
       }
       const { status, body } = response

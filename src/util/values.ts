@@ -15,3 +15,15 @@ export function errorMessage(error: unknown): string {
 export function textOf(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
 }
+
+/** A mapping from a service answer, or {} when the value is not one: reads of its fields then come out empty. */
+export function recordOf(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {}
+}
+
+/** A loose number from a service answer: numbers may come as strings ("1024"); anything else is undefined. */
+export function numberOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
+  return undefined
+}
