@@ -319,7 +319,7 @@ export function tooLargeError(request: RequestLabel, maxBytes: number): HuaweiCl
 }
 
 /** Getting credentials failed before the request was sent: a credential failure, never an ambiguous call. */
-export function credentialsError(request: RequestLabel, cause: unknown): HuaweiCloudError {
+export function credentialsError(cause: unknown): HuaweiCloudError {
   const message = errorMessage(cause)
   return new HuaweiCloudError(message, { kind: 'credentials', requestSent: false, retryable: false })
 }

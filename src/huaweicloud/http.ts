@@ -277,7 +277,7 @@ export function createHttpClient(options: HttpOptions): HuaweiCloudHttp {
         if (!req.anonymous) auth = await authorizer.authorize(outgoing)
       } catch (error) {
         // Nothing was sent: whatever went wrong getting credentials, this call is not ambiguous.
-        throw credentialsError(label, error)
+        throw credentialsError(error)
       }
       const started = now()
       try {

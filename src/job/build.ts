@@ -1,9 +1,8 @@
 /** The one entry point: job file and inputs to the request body of either API, or to everything wrong with them. */
 import type { Diagnostic } from './diagnostic.js'
-import { Diagnoser, type DiagnosticPlace } from './explain.js'
+import { Diagnoser, valueAt, type DiagnosticPlace } from './explain.js'
 import {
   applyOverrides,
-  CONFIG_INPUTS_OF_V1,
   InputOrigins,
   mergeInputs,
   readOverrides,
@@ -71,7 +70,7 @@ export function buildJobDefinition(
     map = loaded.map
   }
   const overrides = readOverrides(options.overrides ?? '')
-  const detected = detectApi(tree, map, inputs, overrides.value, apiVersion)
+  const detected = detectApi(tree, map, overrides.value, apiVersion)
   const api = detected.api
   if (detected.diagnostics.length > 0 || overrides.diagnostics.length > 0) {
     return { api, diagnostics: [...detected.diagnostics, ...overrides.diagnostics] }
@@ -111,12 +110,12 @@ export function buildJobDefinition(
 /**
  * Which API a definition is for: a file's top-level keys decide (config → v1; kind, metadata, algorithm,
  * spec → v2); a file with both is an error at each key of the API its first deciding key is not; an explicit
- * api_version that the file contradicts is an error. With no deciding key, the inputs decide, then v1.
+ * api_version that the file contradicts is an error. With no deciding key, v2 keys in `overrides` mean v2, else
+ * v1 (the inputs that both APIs share cannot tell; a v1-only input is v1 anyway).
  */
 export function detectApi(
   tree: Record<string, unknown>,
   map: JobFileMap | undefined,
-  inputs: DefinitionInputs,
   overrides: Record<string, unknown> | undefined,
   apiVersion: ApiVersion
 ): { api: Api; diagnostics: Diagnostic[] } {
@@ -143,8 +142,6 @@ export function detectApi(
   if (apiVersion !== 'auto') return { api: apiVersion, diagnostics: [] }
   const overrideKeys = Object.keys(overrides ?? {})
   if (overrideKeys.some(key => V2_KEYS.has(key))) return { api: 'v2', diagnostics: [] }
-  const v1Input = CONFIG_INPUTS_OF_V1.some(name => (inputs[name] ?? '').trim() !== '')
-  if (v1Input || overrideKeys.includes('config')) return { api: 'v1', diagnostics: [] }
   return { api: 'v1', diagnostics: [] }
 }
 
@@ -191,15 +188,6 @@ function listsTooLong(
     problems.push(diagnostic)
   }
   return problems
-}
-
-function valueAt(tree: Record<string, unknown>, path: string[]): unknown {
-  let value: unknown = tree
-  for (const key of path) {
-    if (!isPlainMapping(value)) return undefined
-    value = value[key]
-  }
-  return value
 }
 
 /** In reading order; past the cap, one closing line says how many more there are. */

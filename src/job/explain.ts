@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 import type { Diagnostic, Severity } from './diagnostic.js'
-import { inputAt, type InputOrigins } from './merge.js'
+import type { InputOrigins } from './merge.js'
 import type { UnknownKey } from './keys.js'
 import type { DefinitionPath, JobFileMap } from './load.js'
 import type { ApiProfile } from './profile.js'
@@ -179,7 +179,7 @@ export class Diagnoser {
     let later = keys[0] ?? ''
     let laterRank = Number.NEGATIVE_INFINITY
     for (const key of keys) {
-      const input = inputAt(this.origins, [...path, key])
+      const input = this.origins.at([...path, key])
       const start = input ? undefined : this.map?.locate([...path, key])?.key?.range?.[0]
       const rank = input ? INPUTS_RANK + this.origins.rank(input) : (start ?? -1)
       if (rank > laterRank) {
@@ -220,7 +220,7 @@ export class Diagnoser {
    * that could set `path`.
    */
   private place(path: DefinitionPath, nodePath: DefinitionPath, part: 'key' | 'value'): Place {
-    const input = inputAt(this.origins, path)
+    const input = this.origins.at(path)
     if (input) return { input }
     if (!this.map) {
       const settable = this.profile.inputFor(path)

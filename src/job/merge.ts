@@ -27,11 +27,6 @@ const V2_TARGETS: Partial<Record<DefinitionInputName, readonly string[]>> = {
   parameter: ['algorithm', 'parameters']
 }
 
-/** The inputs only v1 has: given with no job file, they say the definition is v1. */
-export const CONFIG_INPUTS_OF_V1: readonly DefinitionInputName[] = DEFINITION_INPUT_NAMES.filter(
-  name => V2_TARGETS[name] === undefined
-)
-
 /** For a v1-only input given with a v2 definition: the v2 field to set instead (reference §11). */
 export const V2_FIELD_FOR_V1_INPUT: Readonly<Record<string, string>> = {
   worker_server_num: 'spec.resource.node_count',
@@ -83,11 +78,6 @@ export interface MergedDefinition {
   origins: InputOrigins
   /** Structured inputs that are not valid YAML, inputs that do not belong to the API. */
   diagnostics: Diagnostic[]
-}
-
-/** The input that set the value at `path`, if an input did. */
-export function inputAt(origins: InputOrigins, path: DefinitionPath): string | undefined {
-  return origins.at(path)
 }
 
 function inputProblem(input: string, rule: string, message: string, path: DefinitionPath): Diagnostic {

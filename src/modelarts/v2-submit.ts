@@ -173,7 +173,7 @@ export async function findMarkedJob(
  * What makes a submit fail before anything is sent: a series base too long for its suffix. Pure, so a step can
  * check it before it connects.
  */
-export function checkSubmit(body: V2JobBody, options: Pick<V2SubmitOptions, 'ifExists' | 'run'>): void {
+export function checkSubmit(body: V2JobBody, options: Pick<V2SubmitOptions, 'ifExists'>): void {
   const base = body.metadata.name
   if (options.ifExists === 'new_version' && base.length > SERIES_BASE_MAX) {
     throw new SubmitError(

@@ -128,7 +128,7 @@ const noAuthorizer: Authorizer = { description: 'none', authorize: async () => (
 export async function checkBeforeSending(settings: CreateSettings, choice: ApiChoice): Promise<void> {
   if (choice.api !== 'v2' || !choice.definition) return
   const { checkSubmit } = await import('../modelarts/v2-submit.js')
-  checkSubmit(choice.definition, { ifExists: settings.ifExists, run: settings.run })
+  checkSubmit(choice.definition, { ifExists: settings.ifExists })
 }
 
 /** The one place that picks the API: v1Api or v2Api by `choice.api`; v2's modules load only when it is chosen. */
