@@ -21,15 +21,15 @@ const cell = (value: unknown): string => oneLine(value).replace(/\|/g, '\\|')
  * image, heading, HTML or column break (`__fixtures__` must not turn bold, `<img>` must not load).
  */
 export const escapeMarkdown = (value: unknown): string => oneLine(value).replace(/[\\`*_[\]<>|~#!&]/g, '\\$&')
-/** A code span that holds any text: its fence is longer than any run of backticks inside. */
-const code = (value: unknown): string => {
-  if (value === undefined || value === '') return ''
-  const text = cell(value)
+/** A code span that holds any one-line text: its fence is longer than any run of backticks inside. */
+export function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
   const fence = '`'.repeat(longest + 1)
   const pad = longest > 0 ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
 }
+/** A table cell's code span; '' for nothing. */
+const code = (value: unknown): string => (value === undefined || value === '' ? '' : codeSpan(cell(value)))
 const table = (head: string[], rows: string[][]): string =>
   [
     `| ${head.join(' | ')} |`,
