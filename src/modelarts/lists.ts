@@ -3,7 +3,7 @@
  * (modelarts-api.md 1.9, 1.10); v2 flavors, engines, quotas and the name check (modelarts-v2-api.md section 2, 8).
  * Answers are read loosely: counts may be strings, fields may be missing.
  */
-import type { ApiResponse, Requester } from '../huaweicloud/http.js'
+import type { Requester } from '../huaweicloud/http.js'
 import { HuaweiCloudError } from '../huaweicloud/errors.js'
 import { isRecord, numberOf, recordOf, textOf } from '../util/values.js'
 
@@ -196,6 +196,29 @@ export function parseV2Quotas(body: unknown): V2Quota[] {
   })
 }
 
+/** One list read: an idempotent GET, its attempts and retries together within the budget. */
+async function readList(
+  http: Requester,
+  budgetMs: number,
+  url: string,
+  query: Record<string, string> | undefined
+): Promise<Json | undefined> {
+  return withinBudget(
+    budgetMs,
+    async (signal, timeoutMs) =>
+      (
+        await http.request<Json | undefined>({
+          method: 'GET',
+          url,
+          query,
+          idempotent: true,
+          timeoutMs,
+          signal
+        })
+      ).body
+  )
+}
+
 export function serviceListsV1(
   http: Requester,
   endpoint: string,
@@ -204,23 +227,14 @@ export function serviceListsV1(
 ): ServiceListsV1 {
   const root = `${endpoint}/v1/${encodeURIComponent(projectId)}/job`
   const budget = options.retryBudgetMs ?? LIST_RETRY_BUDGET_MS
-  const read = async (path: string): Promise<ApiResponse<Json | undefined>> =>
-    withinBudget(budget, (signal, timeoutMs) =>
-      http.request<Json | undefined>({
-        method: 'GET',
-        url: `${root}/${path}`,
-        query: { job_type: 'train' },
-        idempotent: true,
-        timeoutMs,
-        signal
-      })
-    )
+  const read = (path: string): Promise<Json | undefined> =>
+    readList(http, budget, `${root}/${path}`, { job_type: 'train' })
   return {
     async resourceSpecs() {
-      return parseV1Specs((await read('resource-specs')).body)
+      return parseV1Specs(await read('resource-specs'))
     },
     async aiEngines() {
-      return parseV1Engines((await read('ai-engines')).body)
+      return parseV1Engines(await read('ai-engines'))
     }
   }
 }
@@ -233,21 +247,8 @@ export function serviceListsV2(
 ): ServiceListsV2 {
   const root = `${endpoint}/v2/${encodeURIComponent(projectId)}`
   const budget = options.retryBudgetMs ?? LIST_RETRY_BUDGET_MS
-  const read = async (path: string, query?: Record<string, string>): Promise<Json | undefined> =>
-    withinBudget(
-      budget,
-      async (signal, timeoutMs) =>
-        (
-          await http.request<Json | undefined>({
-            method: 'GET',
-            url: `${root}/${path}`,
-            query,
-            idempotent: true,
-            timeoutMs,
-            signal
-          })
-        ).body
-    )
+  const read = (path: string, query?: Record<string, string>): Promise<Json | undefined> =>
+    readList(http, budget, `${root}/${path}`, query)
   return {
     async flavors() {
       return parseV2Flavors(await read('training-job-flavors'))
