@@ -77,7 +77,7 @@ export interface ServiceListsV2 {
 }
 
 /** Pre-flight reads wait less than a create would: they may be skipped with a warning. */
-export const LIST_TIMEOUT_MS = 10_000
+const LIST_TIMEOUT_MS = 10_000
 /**
  * A list read, its retries and the attempt on the wire included, ends after this long: a 5xx or a hanging
  * list must not hold the create back for the full retry budget or timeout of a create's reads.

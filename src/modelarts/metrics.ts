@@ -20,14 +20,7 @@ export interface MetricSummary extends MetricStats {
 }
 
 /** The metrics the services name, in the order shown; others follow in the order first seen. */
-export const KNOWN_METRICS = [
-  'cpuUsage',
-  'memUsage',
-  'gpuUtil',
-  'gpuMemUsage',
-  'npuUtil',
-  'npuMemUsage'
-] as const
+const KNOWN_METRICS = ['cpuUsage', 'memUsage', 'gpuUtil', 'gpuMemUsage', 'npuUtil', 'npuMemUsage'] as const
 
 const isSample = (value: number): boolean => Number.isFinite(value) && value >= 0
 const round = (value: number): number => Math.round(value * 100) / 100

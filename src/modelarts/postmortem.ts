@@ -43,10 +43,10 @@ export interface PostMortem {
   unread: string[]
 }
 
-export const TAIL_LINES = 30
-export const ERROR_EVENTS_SHOWN = 5
+const TAIL_LINES = 30
+const ERROR_EVENTS_SHOWN = 5
 /** A failure_reason longer than this is cut: it is one line for an output and an annotation. */
-export const REASON_MAX = 500
+const REASON_MAX = 500
 
 export interface PostMortemOptions {
   /** Last lines per task; default 30. */

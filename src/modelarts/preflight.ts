@@ -64,7 +64,7 @@ export interface PreflightV2 extends Common {
 export type PreflightRequest = PreflightV1 | PreflightV2
 
 /** How many nearest values a problem suggests. */
-export const SUGGESTIONS = 3
+const SUGGESTIONS = 3
 
 /** Runs the pre-flight of either API. Never throws for a failed read. */
 export async function runPreflight(request: PreflightRequest): Promise<PreflightResult> {
@@ -141,7 +141,7 @@ function finish(
   return result
 }
 
-export function describeSpec(spec: V1Spec): string {
+function describeSpec(spec: V1Spec): string {
   const parts = [
     spec.core && `${spec.core} cores`,
     spec.gpuNum > 0 && `${spec.gpuNum}× ${spec.gpuType || 'GPU'}`,
@@ -261,7 +261,7 @@ async function preflightV2(request: PreflightV2): Promise<PreflightResult> {
   return finish(diagnostics, failures, reads, rounds)
 }
 
-export function describeFlavor(flavor: V2Flavor): string {
+function describeFlavor(flavor: V2Flavor): string {
   const parts: string[] = []
   if (flavor.cpuCores !== undefined) parts.push(`${flavor.cpuCores} vCPUs`)
   if (flavor.gpuCount !== undefined && flavor.gpuCount > 0) {

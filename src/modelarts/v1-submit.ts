@@ -34,7 +34,7 @@ export interface SubmittedVersion {
  * How far the service's create time may lie before the moment this attempt was sent and still count as
  * this attempt's: tight, so that a job another run made a minute earlier is never taken for this run's.
  */
-export const ADOPT_TOLERANCE_MS = 5000
+const ADOPT_TOLERANCE_MS = 5000
 
 /** Made by the attempt sent at `sentAt` and checked at `checkedAt`: its create time lies in between. */
 function madeByThisAttempt(createTime: number | undefined, sentAt: number, checkedAt: number): boolean {

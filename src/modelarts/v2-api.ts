@@ -9,9 +9,6 @@ import { v2Status } from './v2-status.js'
 import { findMarkedJob, submitTrainingJobV2, type RunIdentity, type V2SubmitOptions } from './v2-submit.js'
 import { v2LogReader } from './v2-logs.js'
 
-/** What v2 submits: the request body; a `V2JobDefinition` from src/job fits it (only the metadata is read). */
-export type V2Definition = V2JobBody
-
 export interface V2ApiOptions {
   /**
    * The workflow run (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) written into each job's marker.
@@ -29,7 +26,7 @@ export interface V2ApiOptions {
 }
 
 /** The service no longer knows the job: deleted while the action followed it. Not retried. */
-export function jobGone(jobId: string): HuaweiCloudError {
+function jobGone(jobId: string): HuaweiCloudError {
   return markRunGone(
     new HuaweiCloudError(
       `Training job ${jobId} no longer exists (ModelArts.2775): it was deleted while the action waited for it.`,
@@ -38,7 +35,8 @@ export function jobGone(jobId: string): HuaweiCloudError {
   )
 }
 
-export function v2Api(calls: TrainingJobsV2, options: V2ApiOptions): TrainingJobsApi<V2Definition> {
+/** v2 submits the request body: a `V2JobDefinition` from src/job fits `V2JobBody` (only the metadata is read). */
+export function v2Api(calls: TrainingJobsV2, options: V2ApiOptions): TrainingJobsApi<V2JobBody> {
   return {
     async submit(definition, { ifExists, log }) {
       const submitted = await submitTrainingJobV2(calls, definition, {

@@ -31,10 +31,10 @@ export interface JobInsightV2 {
   metrics(id: string, task: string): Promise<MetricSeries[] | undefined>
 }
 
-export const METRICS_NOT_READY = 'ModelArts.2777'
+const METRICS_NOT_READY = 'ModelArts.2777'
 const EVENTS_LIMIT_MAX = 100
 
-export function parseEvents(body: unknown): V2Event[] {
+function parseEvents(body: unknown): V2Event[] {
   const events = isRecord(body) && Array.isArray(body.events) ? body.events : []
   return events.filter(isRecord).map(event => ({
     time: textOf(event.time),

@@ -89,7 +89,7 @@ const randomNonce = (): string =>
   Array.from({ length: 8 }, () => Math.floor(Math.random() * 16).toString(16)).join('')
 
 /** The marker forms, longest first. */
-export function runMarkers(run: RunIdentity, nonce: string): string[] {
+function runMarkers(run: RunIdentity, nonce: string): string[] {
   return [
     `gha:${run.repository}:${run.runId}:${run.attempt}:${nonce}`,
     `gha:${run.runId}:${run.attempt}:${nonce}`
@@ -146,9 +146,8 @@ export function highestInSeries(base: string, names: Iterable<string>): number {
   return highest
 }
 
-export const seriesName = (base: string, number: number): string =>
-  `${base}-V${String(number).padStart(4, '0')}`
-export const seriesVersion = (number: number): string => `V${String(number).padStart(4, '0')}`
+const seriesName = (base: string, number: number): string => `${base}-V${String(number).padStart(4, '0')}`
+const seriesVersion = (number: number): string => `V${String(number).padStart(4, '0')}`
 
 /** The jobs named exactly `name` (the search's `like` is a substring match). */
 async function jobsNamed(

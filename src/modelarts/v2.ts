@@ -81,12 +81,12 @@ export function nameTakenMessage(name: string, workspaceId: string | undefined):
   )
 }
 export const V2_JOB_NOT_FOUND = 'ModelArts.2775'
-export const V2_NOT_TERMINABLE = 'ModelArts.2796'
-export const V2_STATUS_CHANGED = 'ModelArts.2878'
+const V2_NOT_TERMINABLE = 'ModelArts.2796'
+const V2_STATUS_CHANGED = 'ModelArts.2878'
 const LOG_NOT_READY = new Set(['ModelArts.2776', 'ModelArts.2818'])
 
 /** The largest page the search accepts; the newest jobs come first. */
-export const SEARCH_PAGE_SIZE = 50
+const SEARCH_PAGE_SIZE = 50
 const TERMINATE_ATTEMPTS = 3
 const TERMINATE_RETRY_MS = 1000
 

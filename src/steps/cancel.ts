@@ -55,7 +55,7 @@ export function watchForCancel(): CancelWatch {
  * `job 12 (version id 34)` (v1), `job 5f0e…` (v2): how the log names a run known only by its ids (the post
  * step); the main step names it as users know it (`job 12 version V0001`, follow.ts shownName).
  */
-export const runName = (ref: JobRef): string =>
+const runName = (ref: JobRef): string =>
   ref.versionId === undefined ? `job ${ref.jobId}` : `job ${ref.jobId} (version id ${ref.versionId})`
 
 /** Stops the run when stop_on_cancel allows it, and records that the post step has nothing left to do. */

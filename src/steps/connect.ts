@@ -34,7 +34,7 @@ import type {
 import type { JobEnd } from '../modelarts/postmortem.js'
 import type { PreflightResult } from '../modelarts/preflight.js'
 
-export const USER_AGENT = 'modelarts-training-job-action/1'
+const USER_AGENT = 'modelarts-training-job-action/1'
 
 /** Which API the run is on; for a create, the definition it sends (job/'s BuildResult narrows to one of these). */
 export type ApiChoice =

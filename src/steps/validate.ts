@@ -193,7 +193,7 @@ async function noJobFile(patterns: string[]): Promise<ValidationResult> {
 const GLOB_CHARS = /[*?[\]{}]/
 
 /** Paths and globs, relative to the workspace; each one that matches nothing is reported. */
-export async function expandJobFiles(patterns: string[]): Promise<{ files: string[]; unmatched: string[] }> {
+async function expandJobFiles(patterns: string[]): Promise<{ files: string[]; unmatched: string[] }> {
   const root = workspaceDir()
   const files = new Set<string>()
   const unmatched: string[] = []
